@@ -1,0 +1,7 @@
+package dev.simclr.api;
+
+/** Extension point: contrastive losses ({@code loss:} in YAML). */
+public interface LossProvider extends Provider {
+
+    ContrastiveLoss create(Params params);
+}

@@ -1,0 +1,62 @@
+package dev.simclr.api.config;
+
+import dev.simclr.api.Param;
+import java.util.List;
+
+/**
+ * Declared parameters of the built-in (non-plugin) sections of a run file: {@code train},
+ * {@code output}, and the options every dataset takes.
+ */
+public final class Sections {
+
+    private Sections() {}
+
+    /** Top-level keys, in the order a resolved config is written. */
+    public static final List<String> TOP_LEVEL = List.of(
+            "seed", "backend", "data", "augment", "model", "loss", "train", "evaluate", "output");
+
+    public static final Param SEED = Param.integer("seed", 42, 0, null,
+            "seed of every random draw (data order, augmentation, initialisation)");
+
+    /** {@code train:} pre-training settings. */
+    public static final List<Param> TRAIN = List.of(
+            Param.integer("epochs", 10, 1, 1_000_000, "passes over the pre-training data"),
+            Param.integer("batch-size", 128, 2, 1 << 20, "source images per step; each gives two views, so 2x this many go through the encoder"),
+            Param.integer("max-steps", 0, 0, null, "stop after this many steps (0: no limit); for smoke tests"),
+            Param.choice("optimizer", "adam", List.of("adam", "sgd", "lars"), "adam as the reference tutorial; lars as the paper"),
+            Param.real("lr", 3e-4, 0.0, 100.0, "base learning rate (before lr-scaling)"),
+            Param.choice("lr-scaling", "none", List.of("none", "linear", "sqrt"),
+                    "paper App. B.1: linear = lr x batch/256, sqrt = lr x sqrt(batch) (0.075 x sqrt(B) with lr 0.075)"),
+            Param.real("weight-decay", 1e-6, 0.0, 1.0, "L2 weight decay"),
+            Param.real("momentum", 0.9, 0.0, 0.999999, "momentum of sgd and lars"),
+            Param.bool("nesterov", false, "Nesterov momentum for sgd"),
+            Param.real("trust-coefficient", 0.001, 0.0, 1.0, "LARS trust coefficient (You et al. 2017; SimCLR uses 0.001)"),
+            Param.choice("schedule", "constant", List.of("constant", "warmup-cosine", "step"), "learning-rate schedule, applied per step"),
+            Param.real("warmup-epochs", 0.0, 0.0, 1_000_000.0, "linear warm-up length for warmup-cosine (paper: 10 epochs)"),
+            Param.reals("decay-epochs", List.of(), 0.0, null, 0, "epochs at which the step schedule multiplies lr by decay-factor").asOptional(),
+            Param.real("decay-factor", 0.1, 0.0, 1.0, "multiplier of the step schedule"),
+            Param.choice("batch-norm", "per-view", List.of("per-view", "joint"),
+                    "per-view: two passes of B images (reference tutorial); joint: one pass of 2B (paper's global BN)"),
+            Param.integer("pass-size", 0, 0, null,
+                    "images per encoder pass (0: as batch-norm implies); smaller passes trade BN batch for speed on CPU"),
+            Param.integer("workers", 0, 0, 1024, "augmentation threads (0: number of cores)"),
+            Param.integer("log-every", 10, 1, null, "steps between metrics.jsonl lines"),
+            Param.integer("checkpoint-every", 1, 0, null, "epochs between checkpoints (0: only at the end)"),
+            Param.integer("keep-checkpoints", 2, 1, null, "how many recent checkpoints to keep"));
+
+    /** {@code output:} where the run folder goes. */
+    public static final List<Param> OUTPUT = List.of(
+            Param.string("dir", "runs", "parent folder of run folders"),
+            Param.string("name", null, "run folder name (default: date-time and a short id)").asOptional());
+
+    /** Options every dataset takes, applied after the provider opened it. */
+    public static final List<Param> DATASET_COMMON = List.of(
+            Param.integer("limit", 0, 1, null, "keep only the first N images").asOptional(),
+            Param.integer("per-class", 0, 1, null, "keep N images of each class, drawn with the run's seed (stratified)").asOptional());
+
+    /** Keys of {@code data:}: which dataset plays which role. */
+    public static final List<String> DATA_ROLES = List.of("train", "test", "probe-train");
+
+    /** Keys of {@code model:}. */
+    public static final List<String> MODEL_PARTS = List.of("encoder", "head");
+}
