@@ -1,0 +1,2 @@
+/** File output every module and plugin shares: atomic writes (temporary file, then rename). */
+package dev.simclr.api.io;

@@ -1,0 +1,42 @@
+package dev.simclr.cli;
+
+import dev.simclr.api.Features;
+import dev.simclr.eval.embed.EmbeddingWriter;
+import dev.simclr.train.run.RunOrchestrator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "embed", description = "Write encoder features of a dataset (with labels and indices) as CSV or NumPy .npy.")
+final class EmbedCommand extends BaseCommand {
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "RUNDIR", description = "run folder with a trained encoder")
+    Path run;
+
+    @ArgGroup(exclusive = false)
+    DataOption data = new DataOption();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "output file: .csv, or .npy (labels go to FILE-labels.npy)")
+    Path outFile;
+
+    @Option(names = "--force", description = "overwrite FILE if it exists")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        String name = outFile.getFileName().toString();
+        if (!name.endsWith(".csv") && !name.endsWith(".npy")) {
+            throw new IllegalArgumentException("--out must end in .csv or .npy, got " + outFile);
+        }
+        if (Files.exists(outFile) && !force) {
+            throw new IllegalArgumentException(outFile + " exists; choose another name or add --force");
+        }
+        RunOrchestrator orchestrator = new RunOrchestrator(registry(), out, terminal());
+        Features f = orchestrator.embed(run, data.given() ? tree -> data.applyTo(tree, "test") : null);
+        EmbeddingWriter.write(outFile, f);
+        out.printf("wrote %d x %d features to %s%n", f.count(), f.dim(), outFile);
+        return Main.OK;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.simclr.cli;
+
+import dev.simclr.api.Param;
+import dev.simclr.api.Provider;
+import dev.simclr.api.plugin.PluginRegistry;
+import dev.simclr.api.plugin.ProviderKind;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+@Command(name = "plugins", description = "List every provider by kind, with its parameters, defaults and where it comes from.")
+final class PluginsCommand extends BaseCommand {
+
+    @Override
+    public Integer call() {
+        PluginRegistry reg = registry();
+        for (ProviderKind kind : ProviderKind.values()) {
+            Map<String, Provider> all = reg.all(kind);
+            out.println(kind.label() + " (" + all.size() + "):");
+            for (Provider p : all.values()) {
+                out.println("  " + p.name() + "  - " + p.description());
+                out.println("      from " + PluginRegistry.origin(p));
+                for (Param param : p.parameters()) {
+                    out.println("      " + describe(param));
+                }
+            }
+            out.println();
+        }
+        return Main.OK;
+    }
+
+    static String describe(Param p) {
+        String def = p.required() ? "required" : p.defaultValue() == null ? "optional" : "default " + InitTemplate.scalar(p.defaultValue());
+        return String.format("%-22s %s; %s. %s", p.name(), p.allowed(), def, p.description());
+    }
+}

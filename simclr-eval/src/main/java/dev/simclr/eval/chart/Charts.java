@@ -1,0 +1,32 @@
+package dev.simclr.eval.chart;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+
+/** Renders charts to PNG, off screen. */
+public final class Charts {
+
+    static {
+        // charts are drawn into images; never look for a display
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private Charts() {}
+
+    public static void writePng(OutputStream out, JFreeChart chart, int width, int height) throws IOException {
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.writeChartAsPNG(out, chart, width, height);
+    }
+
+    public static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writePng(out, chart, width, height);
+        return out.toByteArray();
+    }
+}

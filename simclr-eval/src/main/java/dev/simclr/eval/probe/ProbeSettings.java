@@ -1,0 +1,23 @@
+package dev.simclr.eval.probe;
+
+/**
+ * How one linear probe is fitted.
+ *
+ * @param epochs passes over the training features (L-BFGS: iterations)
+ * @param lr learning rate (L-BFGS: scale of the first trial step)
+ * @param weightDecay L2 penalty on the weights (not the bias), {@code wd/2 * |W|^2} in the loss
+ * @param momentum SGD momentum
+ * @param batchSize rows per step; 0 means the whole training split (L-BFGS always uses it whole)
+ * @param standardize whether features are centred and scaled per dimension with train statistics
+ * @param optimizer the optimizer
+ * @param seed seed of the mini-batch order
+ */
+public record ProbeSettings(
+        int epochs,
+        double lr,
+        double weightDecay,
+        double momentum,
+        int batchSize,
+        boolean standardize,
+        ProbeOptimizer optimizer,
+        long seed) {}

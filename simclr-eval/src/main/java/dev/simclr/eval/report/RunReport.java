@@ -1,0 +1,76 @@
+package dev.simclr.eval.report;
+
+import dev.simclr.api.EvaluationContext;
+import dev.simclr.api.Evaluator;
+import dev.simclr.eval.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code report.html}. It shows the results of the evaluators that ran before it, so it
+ * belongs last under {@code evaluate:}.
+ */
+final class RunReport implements Evaluator {
+
+    static final String FILE = "report.html";
+    static final String METRICS = "metrics.jsonl";
+    /** Pictures other stages write, shown first and in this order; any other PNG follows by name. */
+    private static final List<String> KNOWN = List.of("loss.png", "similarity-grid.png", "projection.png");
+
+    private final String title;
+
+    RunReport(String title) {
+        this.title = title;
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> evaluate(EvaluationContext ctx) throws Exception {
+        Path dir = ctx.runDir();
+        String subtitle = "Run folder " + dir.toAbsolutePath().getFileName() + ", written "
+                + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        ReportPage page = new ReportPage(title, subtitle).results(ctx.results()).config(ctx.resolvedConfig());
+        TrainingLog log = TrainingLog.read(dir.resolve(METRICS));
+        byte[] loss = CurveCharts.loss(log);
+        if (loss != null) {
+            page.curve(new ReportPage.Picture("loss (from " + METRICS + ")", loss));
+        }
+        byte[] lr = CurveCharts.learningRate(log);
+        if (lr != null) {
+            page.curve(new ReportPage.Picture("learning rate (from " + METRICS + ")", lr));
+        }
+        if (log.skipped() > 0) {
+            page.curvesNote(log.skipped() + " unreadable line(s) of " + METRICS + " were skipped.");
+        }
+        for (Path png : pictures(dir)) {
+            page.picture(new ReportPage.Picture(png.getFileName().toString(), Files.readAllBytes(png)));
+        }
+        AtomicFiles.writeString(dir.resolve(FILE), page.render());
+        ctx.log("report: " + dir.resolve(FILE));
+        return Map.of();
+    }
+
+    private static List<Path> pictures(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
+                    .filter(Files::isRegularFile)
+                    .forEach(found::add);
+        }
+        found.sort(Comparator.comparingInt((Path p) -> {
+            int i = KNOWN.indexOf(p.getFileName().toString());
+            return i < 0 ? KNOWN.size() : i;
+        }).thenComparing(p -> p.getFileName().toString()));
+        return found;
+    }
+}

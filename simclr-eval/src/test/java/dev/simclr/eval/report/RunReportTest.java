@@ -1,0 +1,111 @@
+package dev.simclr.eval.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.simclr.eval.FakeContext;
+import dev.simclr.eval.TestParams;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    Path dir;
+
+    private static final String METRICS = String.join("\n",
+            "{\"type\":\"step\",\"step\":1,\"epoch\":0,\"loss\":6.2,\"lr\":0.1}",
+            "{\"type\":\"step\",\"step\":2,\"epoch\":0,\"loss\":5.9}",
+            "{\"type\":\"step\",\"step\":3,\"epoch\":1,\"lr\":0.3,\"loss\":5.1}",
+            "{\"type\":\"epoch\",\"epoch\":1,\"step\":3,\"loss\":5.7}",
+            "{\"type\":\"step\",\"step\":4,\"epo", // a half-written last line
+            "");
+
+    private FakeContext context() throws Exception {
+        Files.writeString(dir.resolve("metrics.jsonl"), METRICS);
+        BufferedImage img = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        Files.write(dir.resolve("projection.png"), png.toByteArray());
+        Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+        results.put("linear-probe", Map.of("top1", 0.8123, "top5", 0.99, "epochs", 100));
+        results.put("linear-probe@random-init", Map.of("top1", 0.31, "top5", 0.7));
+        results.put("knn", Map.of("top1", 0.79, "k", 200));
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("seed", 42);
+        config.put("loss", Map.of("name", "nt-xent", "temperature", 0.5));
+        config.put("note", "<script>alert(1)</script>");
+        return new FakeContext(dir).results(results).config(config);
+    }
+
+    private Path render() throws Exception {
+        ReportProvider p = new ReportProvider();
+        assertEquals(Map.of(), p.create(TestParams.of(p, Map.of())).evaluate(context()));
+        return dir.resolve("report.html");
+    }
+
+    @Test
+    void pageHoldsResultsCurvesPicturesAndEscapedConfig() throws Exception {
+        String html = Files.readString(render());
+        assertTrue(html.contains("<table id=\"results\">"));
+        for (String row : List.of("<td>linear-probe</td>", "<td>linear-probe@random-init</td>", "<td>knn</td>")) {
+            assertTrue(html.contains(row), row);
+        }
+        assertTrue(html.contains("81.23 %"), "top1 shown in percent");
+        // two curves (loss, learning rate) and the projection picture, all inlined
+        Matcher m = Pattern.compile("src=\"data:image/png;base64,").matcher(html);
+        int images = 0;
+        while (m.find()) {
+            images++;
+        }
+        assertEquals(3, images);
+        assertTrue(html.contains("1 unreadable line(s)"));
+        assertTrue(html.contains("&lt;script&gt;") && !html.contains("<script>alert"), "config text is escaped");
+        assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "self-contained");
+    }
+
+    @Test
+    void trainingLogToleratesMissingFieldsAndBrokenLines() throws Exception {
+        Files.writeString(dir.resolve("metrics.jsonl"), METRICS);
+        TrainingLog log = TrainingLog.read(dir.resolve("metrics.jsonl"));
+        assertEquals(3, log.steps().size());
+        assertEquals(1, log.epochs().size());
+        assertEquals(1, log.skipped());
+        assertTrue(Double.isNaN(log.steps().get(1).lr()));
+        assertTrue(TrainingLog.read(dir.resolve("absent.jsonl")).isEmpty());
+    }
+
+    @Test
+    void reportRendersInHeadlessChromiumWithTheResultsTable() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "needs " + CHROMIUM);
+        Path html = render();
+        Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        Process proc = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--dump-dom", html.toUri().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] out = proc.getInputStream().readAllBytes();
+        assertTrue(proc.waitFor(120, TimeUnit.SECONDS), "chromium finished");
+        String dom = new String(out, StandardCharsets.UTF_8);
+        assertTrue(dom.contains("<table id=\"results\">"), "results table in the DOM: " + dom.substring(0, Math.min(500, dom.length())));
+        for (String row : List.of("linear-probe", "linear-probe@random-init", "knn")) {
+            assertTrue(dom.contains("<td>" + row + "</td>"), row);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.simclr.loss;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PyTorch engine maps every CPU index to the one CPU device, so these tests split a batch into
+ * slices on the CPU: they prove the layout and the gradient path; the device copy is the engine's.
+ */
+class GlobalBatchTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    @Test
+    void slicesGatheredFromSeveralDevicesGiveTheSingleDeviceLossAndGradients() {
+        GoldenNtXent ref = GoldenNtXent.all().stream()
+                .filter(c -> c.batch() == 8 && c.dim() == 128 && c.temperature() == 0.1)
+                .findFirst().orElseThrow();
+        int pairs = ref.batch();
+        int[] slicePairs = {3, 3, 2}; // uneven on purpose
+        NDArray global = manager.create(ref.projections(), new Shape(2L * pairs, ref.dim()));
+
+        try (NtXentLoss loss = new NtXentLoss(ref.temperature())) {
+            NtXentLossTest.Outcome single = NtXentLossTest.lossAndGradient(loss, global.duplicate());
+
+            List<NDArray> slices = new ArrayList<>();
+            int start = 0;
+            for (int b : slicePairs) {
+                NDArray first = global.get(new NDIndex("{}:{}", start, start + b));
+                NDArray second = global.get(new NDIndex("{}:{}", pairs + start, pairs + start + b));
+                NDArray slice = NDArrays.concat(new NDList(first, second), 0);
+                slice.setRequiresGradient(true);
+                slices.add(slice);
+                start += b;
+            }
+            float gatheredLoss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray z = GlobalBatch.gather(slices, Device.cpu());
+                gatheredLoss = loss.compute(z).loss().getFloat();
+                gc.backward(loss.compute(z).loss());
+            }
+
+            assertEquals(single.loss(), gatheredLoss, 1e-6);
+            assertEquals(ref.loss(), gatheredLoss, 1e-5);
+            NDArray singleGrad = manager.create(single.gradient(), global.getShape());
+            start = 0;
+            for (int k = 0; k < slicePairs.length; k++) {
+                int b = slicePairs[k];
+                NDArray expected = NDArrays.concat(new NDList(
+                        singleGrad.get(new NDIndex("{}:{}", start, start + b)),
+                        singleGrad.get(new NDIndex("{}:{}", pairs + start, pairs + start + b))), 0);
+                double error = NtXentLossTest.maxAbsDifference(
+                        slices.get(k).getGradient().toFloatArray(), expected.toFloatArray());
+                assertTrue(error < 1e-6, "slice " + k + " gradient error " + error);
+                start += b;
+            }
+        }
+    }
+
+    @Test
+    void layoutIsAllFirstViewsThenAllSecondViewsInDeviceOrder() {
+        // rows are labelled view*100 + image: device 0 holds images 0-1, device 1 holds image 2
+        NDArray device0 = manager.create(new float[] {100, 101, 200, 201}, new Shape(4, 1));
+        NDArray device1 = manager.create(new float[] {102, 202}, new Shape(2, 1));
+        NDArray global = GlobalBatch.gather(List.of(device0, device1), Device.cpu());
+        assertArrayEquals(new float[] {100, 101, 102, 200, 201, 202}, global.toFloatArray());
+    }
+
+    @Test
+    void slicesThatAreNotPairsOrDifferInWidthAreRejected() {
+        IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
+                () -> GlobalBatch.gather(List.of(manager.ones(new Shape(4, 2)), manager.ones(new Shape(3, 2))), Device.cpu()));
+        assertTrue(odd.getMessage().contains("device 1"), odd.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> GlobalBatch.gather(List.of(manager.ones(new Shape(4, 2)), manager.ones(new Shape(2, 3))), Device.cpu()));
+        assertThrows(IllegalArgumentException.class, () -> GlobalBatch.gather(List.of(), Device.cpu()));
+    }
+}

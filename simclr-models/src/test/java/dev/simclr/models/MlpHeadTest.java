@@ -1,0 +1,90 @@
+package dev.simclr.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simclr.api.ProjectionHead;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MlpHeadTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    @ParameterizedTest(name = "features {0}")
+    @ValueSource(ints = {512, 2048})
+    void twoLayerHeadMatchesTheReferenceTutorialsParameterCountAndOutputShape(int features) {
+        JsonNode golden = Golden.models().path("projection_heads")
+                .path("ProjectionHead(input_dim=" + features + ", hidden_dim=512, output_dim=128)");
+        ProjectionHead head = MlpHead.create(features, 2, 512, 128, false);
+        NDArray out = forward(head.block(), manager.randomNormal(new Shape(2, features)), false);
+
+        assertEquals(golden.path("total_params").asLong(), Blocks.trainableParameters(head.block()));
+        assertEquals(golden.path("leaf_module_counts").path("Linear").asInt(),
+                Blocks.find(head.block(), Linear.class).size());
+        assertArrayEquals(new long[] {2, 128}, out.getShape().getShape());
+        assertEquals(128, head.outputSize());
+    }
+
+    @Test
+    void threeLayerHeadWithBatchNormDropsBiasesAndTheOutputShift() {
+        ProjectionHead head = MlpHead.create(64, 3, 32, 16, true);
+        NDArray out = forward(head.block(), manager.randomNormal(new Shape(4, 64)), true);
+
+        assertEquals(3, Blocks.find(head.block(), Linear.class).size());
+        assertEquals(3, Blocks.find(head.block(), BatchNorm.class).size());
+        long linear = 64 * 32 + 32 * 32 + 32 * 16;
+        long batchNorm = 2 * 32 + 2 * 32 + 16; // the output batch norm scales but does not shift
+        assertEquals(linear + batchNorm, Blocks.trainableParameters(head.block()));
+        assertArrayEquals(new long[] {4, 16}, out.getShape().getShape());
+    }
+
+    @Test
+    void oneLayerHeadIsASingleLinear() {
+        ProjectionHead head = MlpHead.create(8, 1, 512, 4, false);
+        forward(head.block(), manager.randomNormal(new Shape(2, 8)), false);
+        assertEquals(8 * 4 + 4, Blocks.trainableParameters(head.block()));
+        assertEquals(1, head.block().getChildren().size());
+    }
+
+    @Test
+    void linearLayersStartLikeTorchNnLinear() {
+        ProjectionHead head = MlpHead.create(400, 1, 512, 300, false);
+        forward(head.block(), manager.randomNormal(new Shape(2, 400)), false);
+        double bound = 1 / Math.sqrt(400);
+        for (Parameter p : head.block().getParameters().values()) {
+            NDArray a = p.getArray();
+            assertEquals(bound, a.abs().max().getFloat(), bound * 0.01, p.getName() + " reaches the bound");
+            assertEquals(bound / Math.sqrt(3), a.pow(2).mean().sqrt().getFloat(), bound * 0.1, p.getName() + " is uniform");
+        }
+    }
+
+    private NDArray forward(Block block, NDArray input, boolean training) {
+        block.initialize(manager, DataType.FLOAT32, input.getShape());
+        return block.forward(new ParameterStore(manager, false), new NDList(input), training).singletonOrThrow();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.simclr.train.backend;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.simclr.api.Backend;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A backend over one DJL engine and a list of devices. */
+final class DjlBackend implements Backend {
+
+    private final String name;
+    private final Engine engine;
+    private final List<Device> devices;
+    private final boolean canTrain;
+    private final String notes;
+
+    DjlBackend(String name, Engine engine, List<Device> devices, boolean canTrain, String notes) {
+        this.name = name;
+        this.engine = engine;
+        this.devices = List.copyOf(devices);
+        this.canTrain = canTrain;
+        this.notes = notes;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public List<Device> devices() {
+        return devices;
+    }
+
+    @Override
+    public boolean canTrain() {
+        return canTrain;
+    }
+
+    @Override
+    public String describe() {
+        return name + ": " + engine.getEngineName() + " " + engine.getVersion() + " on "
+                + devices.stream().map(Device::toString).collect(Collectors.joining(", ")) + (notes.isEmpty() ? "" : ", " + notes);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.simclr.train.backend;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import com.google.auto.service.AutoService;
+import dev.simclr.api.Backend;
+import dev.simclr.api.BackendProvider;
+import dev.simclr.api.BackendStatus;
+import dev.simclr.api.Param;
+import dev.simclr.api.Params;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The PyTorch engine through DJL (natives from the pytorch-native jar on the class path, so
+ * nothing is downloaded): CPU, one GPU, or several GPUs.
+ */
+@AutoService(BackendProvider.class)
+public final class PyTorchBackendProvider implements BackendProvider {
+
+    static final String ENGINE = "PyTorch";
+
+    @Override
+    public String name() {
+        return "pytorch";
+    }
+
+    @Override
+    public String description() {
+        return "PyTorch through DJL: trains and evaluates, on CPU or GPU";
+    }
+
+    @Override
+    public List<Param> parameters() {
+        return List.of(
+                Param.string("device", "cpu", "cpu, gpu, gpu:N (one GPU), or auto (GPU when the engine sees one)"),
+                Param.integer("devices", 1, 1, 64, "GPUs to train on (from the one named by device); negatives still come from the global batch"),
+                Param.integer("threads", 0, 0, 1024, "intra-op threads of the engine (0: number of cores)"),
+                Param.integer("interop-threads", 1, 0, 1024, "inter-op threads of the engine (0: engine default)"));
+    }
+
+    @Override
+    public Backend create(Params params) {
+        DjlRuntime.configureOffline();
+        Engine engine = load();
+        int threads = params.getInt("threads") > 0 ? params.getInt("threads") : Runtime.getRuntime().availableProcessors();
+        JniUtils.setNumThreads(threads);
+        if (params.getInt("interop-threads") > 0) {
+            try {
+                JniUtils.setNumInteropThreads(params.getInt("interop-threads"));
+            } catch (RuntimeException ignored) {
+                // PyTorch allows setting inter-op threads once per process; later calls keep the first value
+            }
+        }
+        List<Device> devices = DeviceSpec.resolve(params.getString("device"), params.getInt("devices"), engine, params.path() + ".device");
+        return new DjlBackend(name(), engine, devices, true, "threads " + threads);
+    }
+
+    @Override
+    public BackendStatus status() {
+        try {
+            DjlRuntime.configureOffline();
+            Engine engine = load();
+            List<String> devices = new ArrayList<>();
+            devices.add("cpu");
+            for (int i = 0; i < engine.getGpuCount(); i++) {
+                devices.add("gpu:" + i);
+            }
+            return new BackendStatus(name(), true, "PyTorch " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")", devices, true,
+                    "natives: " + System.getProperty("user.home") + "/.djl.ai/pytorch (unpacked from the pytorch-native jar)");
+        } catch (RuntimeException | LinkageError e) {
+            return new BackendStatus(name(), false, null, List.of(), false, String.valueOf(e.getMessage()));
+        }
+    }
+
+    static Engine load() {
+        try {
+            return Engine.getEngine(ENGINE);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the PyTorch engine could not start: " + e.getMessage()
+                    + ". Its natives come from the jar ai.djl.pytorch:pytorch-native-cpu (classifier for this OS); run `simclr doctor`.", e);
+        }
+    }
+}

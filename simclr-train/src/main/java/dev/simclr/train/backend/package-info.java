@@ -1,0 +1,2 @@
+/** Engine backends: PyTorch on CPU or GPU through DJL, device selection, offline settings. */
+package dev.simclr.train.backend;

@@ -1,0 +1,91 @@
+package dev.simclr.train.data;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Decodes one JPEG or PNG file (javax.imageio) into uint8 CHW planes with 1 or 3 channels,
+ * optionally resized so its shorter side is {@code size} and centre-cropped to size x size, as
+ * torchvision's {@code Resize(size)} followed by {@code CenterCrop(size)} do.
+ */
+final class ImageDecoder {
+
+    private ImageDecoder() {}
+
+    /** A decoded image: {@code channels} planes of height x width bytes. */
+    record Decoded(int channels, int height, int width, byte[] chw) {}
+
+    /**
+     * @param size 0 to keep the image's own size
+     * @throws DatasetException when the file is not a readable JPEG or PNG image
+     */
+    static Decoded decode(Path file, int channels, int size) throws IOException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new DatasetException(file + ": cannot decode (" + e.getMessage() + "); expected a JPEG or PNG image", e);
+        }
+        if (image == null) {
+            throw new DatasetException(file + ": not a JPEG or PNG image (no image reader recognises it)");
+        }
+        int h = image.getHeight();
+        int w = image.getWidth();
+        float[][] planes = planes(image, channels);
+        if (size > 0 && !(h == size && w == size)) {
+            return ResizeCrop.apply(planes, h, w, size);
+        }
+        byte[] chw = new byte[channels * h * w];
+        for (int c = 0; c < channels; c++) {
+            float[] p = planes[c];
+            for (int i = 0; i < p.length; i++) {
+                chw[c * p.length + i] = (byte) Math.round(p[i]);
+            }
+        }
+        return new Decoded(channels, h, w, chw);
+    }
+
+    /** The image's pixels as {@code channels} float planes with values in [0, 255]; alpha is dropped. */
+    private static float[][] planes(BufferedImage image, int channels) {
+        int h = image.getHeight();
+        int w = image.getWidth();
+        int n = h * w;
+        ColorModel cm = image.getColorModel();
+        float[][] out = new float[channels][n];
+        if (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel)) {
+            // Read gray samples from the raster: getRGB would pass them through a linear-gray to
+            // sRGB conversion and brighten them.
+            Raster raster = image.getRaster();
+            int[] samples = raster.getSamples(0, 0, w, h, 0, (int[]) null);
+            double scale = 255.0 / ((1 << cm.getComponentSize(0)) - 1);
+            for (int i = 0; i < n; i++) {
+                float v = (float) Math.rint(samples[i] * scale);
+                for (int c = 0; c < channels; c++) {
+                    out[c][i] = v;
+                }
+            }
+            return out;
+        }
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < n; i++) {
+            int r = (argb[i] >> 16) & 0xff;
+            int g = (argb[i] >> 8) & 0xff;
+            int b = argb[i] & 0xff;
+            if (channels == 1) {
+                // ITU-R 601-2 luma in fixed point, as PIL's convert("L") (torchvision's Grayscale on PIL images).
+                out[0][i] = (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+            } else {
+                out[0][i] = r;
+                out[1][i] = g;
+                out[2][i] = b;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.simclr.train.data;
+
+import com.google.auto.service.AutoService;
+import dev.simclr.api.DatasetProvider;
+import dev.simclr.api.ImageDataset;
+import dev.simclr.api.Param;
+import dev.simclr.api.Params;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code image-folder}: JPEG and PNG images in a folder with one sub-folder per class (labelled),
+ * or directly in the folder (unlabeled, for pre-training only). Decoded once, in parallel, into
+ * uint8 CHW; see {@link ImageFolderLoader}.
+ */
+@AutoService(DatasetProvider.class)
+public final class ImageFolderDatasetProvider implements DatasetProvider {
+
+    @Override
+    public String name() {
+        return "image-folder";
+    }
+
+    @Override
+    public String description() {
+        return "JPEG/PNG images: one sub-folder per class, or a flat folder of unlabeled images";
+    }
+
+    @Override
+    public List<Param> parameters() {
+        return List.of(
+                Param.string("path", null, "folder of class sub-folders, or of images").asRequired(),
+                Param.integer("size", 0, 1, 4096, "resize the shorter side to this and centre-crop to size x size at load"
+                        + " (default: keep the images' size, which must then be the same for all)").asOptional(),
+                Param.choice("channels", "3", List.of("1", "3"), "3: RGB; 1: grayscale (ITU-R 601-2 luma)"),
+                Param.bool("skip-unreadable", false, "skip files that are not readable images with one warning, instead of failing"));
+    }
+
+    @Override
+    public ImageDataset open(Params params) throws IOException {
+        Path root = Path.of(params.getString("path"));
+        int size = params.has("size") ? params.getInt("size") : 0;
+        int channels = Integer.parseInt(params.getString("channels"));
+        ImageFolderLoader loader = new ImageFolderLoader(root, channels, size, params.getBool("skip-unreadable"), System.err);
+        return loader.load("image-folder " + root + (size > 0 ? " size " + size : ""));
+    }
+}

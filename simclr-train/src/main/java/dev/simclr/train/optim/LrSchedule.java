@@ -1,0 +1,70 @@
+package dev.simclr.train.optim;
+
+import ai.djl.training.tracker.Tracker;
+import dev.simclr.api.Params;
+
+/**
+ * The learning rate per optimizer step: constant, linear warm-up then cosine decay to 0 (the
+ * paper, App. B.1: "linear warmup for the first 10 epochs, and decay the learning rate with the
+ * cosine decay schedule without restarts"), or step decay at given epochs. The base rate is
+ * scaled first: {@code linear} = lr x B/256, {@code sqrt} = lr x sqrt(B) (paper App. B.1).
+ *
+ * @param baseLr learning rate after scaling
+ * @param kind constant, warmup-cosine or step
+ * @param warmupSteps linear warm-up length in steps
+ * @param totalSteps steps of the whole run
+ * @param stepsPerEpoch steps per epoch (for step decay)
+ * @param decayEpochs epochs at which step decay applies
+ * @param decayFactor multiplier per decay
+ */
+public record LrSchedule(double baseLr, String kind, long warmupSteps, long totalSteps, long stepsPerEpoch, double[] decayEpochs, double decayFactor)
+        implements Tracker {
+
+    /** The schedule the {@code train:} section asks for. */
+    public static LrSchedule of(Params train, long stepsPerEpoch, long totalSteps) {
+        int batch = train.getInt("batch-size");
+        double lr = scaledLr(train.getDouble("lr"), train.getString("lr-scaling"), batch);
+        long warmup = Math.round(train.getDouble("warmup-epochs") * stepsPerEpoch);
+        double[] decay = train.has("decay-epochs") ? train.getDoubles("decay-epochs") : new double[0];
+        return new LrSchedule(lr, train.getString("schedule"), warmup, totalSteps, stepsPerEpoch, decay, train.getDouble("decay-factor"));
+    }
+
+    static double scaledLr(double lr, String rule, int batch) {
+        return switch (rule) {
+            case "linear" -> lr * batch / 256.0;
+            case "sqrt" -> lr * Math.sqrt(batch);
+            default -> lr;
+        };
+    }
+
+    /** Learning rate at a 0-based step. */
+    public double at(long step) {
+        return switch (kind) {
+            case "warmup-cosine" -> {
+                if (step < warmupSteps) {
+                    yield baseLr * (step + 1) / warmupSteps;
+                }
+                long decaySteps = Math.max(1, totalSteps - warmupSteps);
+                double progress = Math.min(1.0, (double) (step - warmupSteps) / decaySteps);
+                yield baseLr * 0.5 * (1 + Math.cos(Math.PI * progress));
+            }
+            case "step" -> {
+                double epoch = (double) step / Math.max(1, stepsPerEpoch);
+                double lr = baseLr;
+                for (double e : decayEpochs) {
+                    if (epoch >= e) {
+                        lr *= decayFactor;
+                    }
+                }
+                yield lr;
+            }
+            default -> baseLr;
+        };
+    }
+
+    /** DJL counts updates from 1 per parameter; step k (0-based) is update k + 1. */
+    @Override
+    public float getNewValue(int numUpdate) {
+        return (float) at(Math.max(0, numUpdate - 1));
+    }
+}

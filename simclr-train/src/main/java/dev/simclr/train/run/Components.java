@@ -1,0 +1,91 @@
+package dev.simclr.train.run;
+
+import dev.simclr.api.Augmentation;
+import dev.simclr.api.AugmentationProvider;
+import dev.simclr.api.Backend;
+import dev.simclr.api.BackendProvider;
+import dev.simclr.api.ContrastiveLoss;
+import dev.simclr.api.Encoder;
+import dev.simclr.api.EncoderProvider;
+import dev.simclr.api.ImageDataset;
+import dev.simclr.api.ImageShape;
+import dev.simclr.api.LossProvider;
+import dev.simclr.api.ProjectionHead;
+import dev.simclr.api.ProjectionHeadProvider;
+import dev.simclr.api.config.ComponentConfig;
+import dev.simclr.api.config.RunConfig;
+import dev.simclr.api.plugin.PluginRegistry;
+import dev.simclr.train.data.DatasetOpener;
+import dev.simclr.train.pretrain.SimClrNetwork;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Makes the run's parts from a validated config through the registry (never by class name). */
+public final class Components {
+
+    private final PluginRegistry registry;
+    private final RunConfig config;
+
+    public Components(PluginRegistry registry, RunConfig config) {
+        this.registry = registry;
+        this.config = config;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public PluginRegistry registry() {
+        return registry;
+    }
+
+    public Backend backend(ComponentConfig override) {
+        ComponentConfig c = override != null ? override : config.backend();
+        return registry.get(BackendProvider.class, c.name()).create(c.params());
+    }
+
+    public ImageDataset dataset(ComponentConfig c) throws IOException {
+        return DatasetOpener.open(registry, c, config.seed());
+    }
+
+    public List<Augmentation> augmentations() {
+        List<Augmentation> ops = new ArrayList<>();
+        for (ComponentConfig c : config.augment()) {
+            ops.add(registry.get(AugmentationProvider.class, c.name()).create(c.params()));
+        }
+        return ops;
+    }
+
+    /** The evaluation forms of the augmentations, in order (operators without one are left out). */
+    public static List<Augmentation> evaluationTransform(List<Augmentation> ops) {
+        List<Augmentation> out = new ArrayList<>();
+        for (Augmentation a : ops) {
+            Augmentation e = a.evaluationForm();
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Shape after applying the operators to images of {@code input} shape. */
+    public static ImageShape shapeAfter(List<Augmentation> ops, ImageShape input) {
+        ImageShape s = input;
+        for (Augmentation a : ops) {
+            s = a.outputShape(s);
+        }
+        return s;
+    }
+
+    /** A fresh, uninitialised encoder + head for inputs of the given shape. */
+    public SimClrNetwork network(ImageShape viewShape) {
+        Encoder encoder = registry.get(EncoderProvider.class, config.encoder().name()).create(config.encoder().params(), viewShape);
+        ProjectionHead head = registry.get(ProjectionHeadProvider.class, config.head().name()).create(config.head().params(), encoder.featureSize());
+        return new SimClrNetwork(encoder, head);
+    }
+
+    public ContrastiveLoss loss() {
+        return registry.get(LossProvider.class, config.loss().name()).create(config.loss().params());
+    }
+}
