@@ -1,16 +1,17 @@
 package dev.simclr.cli;
 
 import dev.simclr.augment.bench.AugmentBenchmark;
+import dev.simclr.train.bench.TrainBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks that print human lines and, last, one JSON line.",
-        subcommands = {BenchCommand.Augment.class})
+        subcommands = {BenchCommand.Augment.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name a benchmark: augment");
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name a benchmark: augment or train");
     }
 
     @Command(name = "augment", description = "Throughput of the whole SimCLR augmentation pipeline (views per second).")
@@ -28,6 +29,56 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             return AugmentBenchmark.run(size, threads, images, out);
+        }
+    }
+
+    @Command(name = "train", description = "Throughput of the whole SimCLR training step (augmentation, encoder, head, NT-Xent, "
+            + "backward, optimizer) on generated images: source images per second.")
+    static final class Train extends BaseCommand {
+
+        @Option(names = "--encoder", defaultValue = "resnet18", description = "encoder provider (default: ${DEFAULT-VALUE})")
+        String encoder;
+
+        @Option(names = "--stem", defaultValue = "cifar", description = "cifar or imagenet (default: ${DEFAULT-VALUE})")
+        String stem;
+
+        @Option(names = "--width", defaultValue = "1.0", description = "encoder channel multiplier (default: ${DEFAULT-VALUE})")
+        double width;
+
+        @Option(names = "--batch", defaultValue = "64", description = "source images per step; 2x views (default: ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--size", defaultValue = "32", description = "image side in pixels (default: ${DEFAULT-VALUE})")
+        int size;
+
+        @Option(names = "--channels", defaultValue = "3", description = "image channels (default: ${DEFAULT-VALUE})")
+        int channels;
+
+        @Option(names = "--steps", defaultValue = "10", description = "timed steps (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--threads", defaultValue = "0", description = "engine intra-op threads (0: cores; default: ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--workers", defaultValue = "0", description = "augmentation threads (0: cores; default: ${DEFAULT-VALUE})")
+        int workers;
+
+        @Option(names = "--batch-norm", defaultValue = "per-view",
+                description = "per-view (two passes of B) or joint (one pass of 2B) (default: ${DEFAULT-VALUE})")
+        String batchNorm;
+
+        @Option(names = "--pass-size", defaultValue = "0",
+                description = "images per encoder pass (0: as --batch-norm implies; default: ${DEFAULT-VALUE})")
+        int passSize;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            TrainBenchmark.Options o = new TrainBenchmark.Options(encoder, stem, width, batch, size, channels, steps, warmup,
+                    threads, workers, batchNorm, passSize);
+            return TrainBenchmark.run(o, registry(), out);
         }
     }
 }

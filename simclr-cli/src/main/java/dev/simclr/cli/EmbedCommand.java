@@ -18,6 +18,9 @@ final class EmbedCommand extends BaseCommand {
     @ArgGroup(exclusive = false)
     DataOption data = new DataOption();
 
+    @ArgGroup(exclusive = false)
+    BackendOption backend = new BackendOption();
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "output file: .csv, or .npy (labels go to FILE-labels.npy)")
     Path outFile;
 
@@ -34,7 +37,14 @@ final class EmbedCommand extends BaseCommand {
             throw new IllegalArgumentException(outFile + " exists; choose another name or add --force");
         }
         RunOrchestrator orchestrator = new RunOrchestrator(registry(), out, terminal());
-        Features f = orchestrator.embed(run, data.given() ? tree -> data.applyTo(tree, "test") : null);
+        Features f = orchestrator.embed(run, tree -> {
+            if (data.given()) {
+                data.applyTo(tree, "test");
+            }
+            if (backend.given()) {
+                backend.applyTo(tree);
+            }
+        });
         EmbeddingWriter.write(outFile, f);
         out.printf("wrote %d x %d features to %s%n", f.count(), f.dim(), outFile);
         return Main.OK;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "simclr", mixinStandardHelpOptions = true, version = "simclr 0.1.0",
         description = "SimCLR self-supervised pre-training and evaluation on the Deep Java Library.",
         subcommands = {RunCommand.class, ValidateCommand.class, EvaluateCommand.class, EmbedCommand.class, PluginsCommand.class,
-            InitCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            InitCommand.class, DoctorCommand.class, AugmentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;

@@ -26,10 +26,27 @@ final class RunCommand extends BaseCommand {
     @Option(names = "--force", description = "overwrite a non-empty run folder")
     boolean force;
 
+    @Option(names = "--resume", paramLabel = "RUNDIR",
+            description = "continue the run in RUNDIR from its newest checkpoint, with its config.yaml (--set may change keys, e.g. train.epochs)")
+    Path resume;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> tree = ConfigSource.load(config, overrides);
         RunOrchestrator orchestrator = new RunOrchestrator(registry(), out, terminal());
+        if (resume != null) {
+            if (config != null || outDir != null || force) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--resume continues RUNDIR with its own config.yaml; leave out CONFIG, --out and --force (use --set to change a key)");
+            }
+            RunOutcome outcome = orchestrator.resume(resume, overrides);
+            out.println();
+            out.println("run folder: " + outcome.runDir());
+            return Main.OK;
+        }
+        Map<String, Object> tree = ConfigSource.load(config, overrides);
         RunConfig rc = orchestrator.validate(tree);
         RunOutcome outcome = orchestrator.run(rc, outDir, force);
         out.println();

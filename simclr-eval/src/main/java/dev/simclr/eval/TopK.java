@@ -15,10 +15,13 @@ public final class TopK {
      */
     public static boolean hit(float[] scores, int offset, int classes, int label, int k) {
         float own = scores[offset + label];
+        if (Float.isNaN(own)) {
+            return false; // a diverged model must not score
+        }
         int better = 0;
         for (int c = 0; c < classes; c++) {
             float s = scores[offset + c];
-            if (s > own || (s == own && c < label)) {
+            if (s > own || (s == own && c < label) || Float.isNaN(s)) {
                 better++;
                 if (better >= k) {
                     return false;

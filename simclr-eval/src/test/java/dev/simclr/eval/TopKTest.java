@@ -30,4 +30,11 @@ class TopKTest {
         assertEquals(2 / 3.0, TopK.accuracy(scores, new int[] {0, 1, 1}, 2, 1), 1e-12);
         assertEquals(1.0, TopK.accuracy(scores, new int[] {0, 1, 1}, 2, 5), 1e-12);
     }
+
+    @Test
+    void nanScoresNeverCountAsHits() {
+        float[] diverged = {Float.NaN, Float.NaN, Float.NaN};
+        assertFalse(TopK.hit(diverged, 0, 3, 0, 1));
+        assertFalse(TopK.hit(new float[] {Float.NaN, 0.1f}, 0, 2, 1, 1));
+    }
 }

@@ -42,7 +42,9 @@ public final class Sections {
             Param.integer("workers", 0, 0, 1024, "augmentation threads (0: number of cores)"),
             Param.integer("log-every", 10, 1, null, "steps between metrics.jsonl lines"),
             Param.integer("checkpoint-every", 1, 0, null, "epochs between checkpoints (0: only at the end)"),
-            Param.integer("keep-checkpoints", 2, 1, null, "how many recent checkpoints to keep"));
+            Param.integer("checkpoint-every-steps", 0, 0, null, "steps between checkpoints inside an epoch (0: off)"),
+            Param.integer("keep-checkpoints", 2, 1, null, "how many recent checkpoints to keep"),
+            Param.integer("knn-every", 0, 0, null, "epochs between online kNN accuracy checks on the probe data (0: off)"));
 
     /** {@code output:} where the run folder goes. */
     public static final List<Param> OUTPUT = List.of(

@@ -50,9 +50,12 @@ public final class AugmentBenchmark {
         try (TwoViewPipeline pipeline = new TwoViewPipeline(store, List.of(preset), threads, 1234)) {
             out.printf(Locale.ROOT, "augment benchmark: %d images of %s, %d threads, pipeline %s%n",
                     images, shape, pipeline.threads(), preset);
-            // warm-up: let the JIT compile the hot loops before timing
-            int warm = Math.max(2 * BATCH, Math.min(images, 4 * BATCH));
-            drive(pipeline, warm, distinct, 0);
+            // warm-up: let the JIT compile the hot loops before timing (at least ~2 s of work)
+            long warmUntil = System.nanoTime() + 2_000_000_000L;
+            int warmEpoch = -1;
+            do {
+                drive(pipeline, 4 * BATCH, distinct, warmEpoch--);
+            } while (System.nanoTime() < warmUntil);
             long t0 = System.nanoTime();
             double prepare = drive(pipeline, images, distinct, 1);
             double seconds = (System.nanoTime() - t0) / 1e9;

@@ -57,16 +57,16 @@ public final class ColorOps {
         }
         float r = (float) factor;
         float q = (float) (1.0 - factor);
-        int g0 = pixels;
-        int b0 = 2 * pixels;
+        float[] gray = scratch(pixels);
+        // luma into its own plane first: separate arrays let the blend loops vectorise
         for (int i = 0; i < pixels; i++) {
-            float red = img[i];
-            float green = img[g0 + i];
-            float blue = img[b0 + i];
-            float qg = q * luma(red, green, blue);
-            img[i] = clamp01(r * red + qg);
-            img[g0 + i] = clamp01(r * green + qg);
-            img[b0 + i] = clamp01(r * blue + qg);
+            gray[i] = q * luma(img[i], img[pixels + i], img[2 * pixels + i]);
+        }
+        for (int c = 0; c < 3; c++) {
+            int base = c * pixels;
+            for (int i = 0; i < pixels; i++) {
+                img[base + i] = clamp01(r * img[base + i] + gray[i]);
+            }
         }
     }
 
@@ -99,6 +99,16 @@ public final class ColorOps {
     /** Luma in torchvision's float32 order: {@code (0.2989 r + 0.587 g) + 0.114 b}. */
     public static float luma(float r, float g, float b) {
         return LUMA_R * r + LUMA_G * g + LUMA_B * b;
+    }
+
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+
+    private static float[] scratch(int n) {
+        float[][] holder = SCRATCH.get();
+        if (holder[0].length < n) {
+            holder[0] = new float[n];
+        }
+        return holder[0];
     }
 
     static float clamp01(float v) {

@@ -44,7 +44,8 @@ public final class Hue {
             } else {
                 h = 4.0f + gc - rc;
             }
-            h = (h / 6.0f + 1.0f) % 1.0f; // torch.fmod; Java's float % is the same truncated remainder
+            h = h / 6.0f + 1.0f;
+            h = h - (float) Math.floor(h); // torch.fmod(h, 1): exact here, as h >= 0
             h = remainder1(h + shift);
 
             float v = maxc;
@@ -69,12 +70,12 @@ public final class Hue {
         }
     }
 
-    /** torch.remainder(x, 1.0) on float32: fmod, then shifted into [0, 1). */
+    /**
+     * torch.remainder(x, 1.0) on float32 ({@code fmod}, plus 1 when negative). For |x| < 2 this is
+     * exactly {@code x - floor(x)}: for x >= 0 the difference is exact, for x < 0 both round x + 1.
+     * Java's float {@code %} is a slow runtime call, so it is avoided.
+     */
     private static float remainder1(float x) {
-        float m = x % 1.0f;
-        if (m != 0f && m < 0f) {
-            m += 1.0f;
-        }
-        return m;
+        return x - (float) Math.floor(x);
     }
 }

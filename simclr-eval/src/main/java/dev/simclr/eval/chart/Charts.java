@@ -10,12 +10,6 @@ import org.jfree.chart.JFreeChart;
 /** Renders charts to PNG, off screen. */
 public final class Charts {
 
-    static {
-        // charts are drawn into images; never look for a display
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     private Charts() {}
 

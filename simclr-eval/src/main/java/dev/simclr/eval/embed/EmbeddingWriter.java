@@ -1,7 +1,7 @@
 package dev.simclr.eval.embed;
 
 import dev.simclr.api.Features;
-import dev.simclr.eval.AtomicFiles;
+import dev.simclr.api.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -21,6 +21,7 @@ final class WeightedKnn {
 
     private final int k;
     private final double temperature;
+    private boolean engineTopK = true;
 
     WeightedKnn(int k, double temperature) {
         this.k = k;
@@ -49,9 +50,23 @@ final class WeightedKnn {
                 try (NDManager step = m.newSubManager()) {
                     bankT.tempAttach(step);
                     NDArray sim = step.create(q, new Shape(count, d)).matMul(bankT);
-                    NDList top = sim.topK(kk, 1, true, true);
-                    sims = top.get(0).toFloatArray();
-                    idx = top.get(1).toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+                    if (engineTopK) {
+                        try {
+                            NDList top = sim.topK(kk, 1, true, true);
+                            sims = top.get(0).toFloatArray();
+                            idx = top.get(1).toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+                        } catch (UnsupportedOperationException e) {
+                            // e.g. DJL's TensorFlow engine has no topK: select on the host instead
+                            engineTopK = false;
+                            sims = new float[count * kk];
+                            idx = new long[count * kk];
+                            topKOnHost(sim.toFloatArray(), count, n, kk, sims, idx);
+                        }
+                    } else {
+                        sims = new float[count * kk];
+                        idx = new long[count * kk];
+                        topKOnHost(sim.toFloatArray(), count, n, kk, sims, idx);
+                    }
                 }
                 for (int i = 0; i < count; i++) {
                     int row = (start + i) * classes;
@@ -63,6 +78,76 @@ final class WeightedKnn {
             }
         }
         return out;
+    }
+
+    /**
+     * The {@code k} largest entries of each row of a {@code rows x n} matrix, largest first, with
+     * their column indices (ties: lower index first).
+     */
+    static void topKOnHost(float[] m, int rows, int n, int k, float[] values, long[] indices) {
+        int[] heap = new int[k];
+        for (int r = 0; r < rows; r++) {
+            int base = r * n;
+            int size = 0;
+            for (int j = 0; j < n; j++) {
+                float v = m[base + j];
+                if (size < k) {
+                    heap[size] = j;
+                    siftUp(m, base, heap, size++);
+                } else if (v > m[base + heap[0]]) {
+                    heap[0] = j;
+                    siftDown(m, base, heap, size);
+                }
+            }
+            for (int out = size - 1; out >= 0; out--) {
+                indices[r * k + out] = heap[0];
+                values[r * k + out] = m[base + heap[0]];
+                heap[0] = heap[out];
+                siftDown(m, base, heap, out);
+            }
+        }
+    }
+
+    /** Min-heap order on (value, then higher index counts as smaller, so lower indices win ties). */
+    private static boolean less(float[] m, int base, int a, int b) {
+        float va = m[base + a];
+        float vb = m[base + b];
+        return va < vb || (va == vb && a > b);
+    }
+
+    private static void siftUp(float[] m, int base, int[] heap, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!less(m, base, heap[i], heap[parent])) {
+                break;
+            }
+            int t = heap[i];
+            heap[i] = heap[parent];
+            heap[parent] = t;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(float[] m, int base, int[] heap, int size) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            int r = l + 1;
+            int smallest = i;
+            if (l < size && less(m, base, heap[l], heap[smallest])) {
+                smallest = l;
+            }
+            if (r < size && less(m, base, heap[r], heap[smallest])) {
+                smallest = r;
+            }
+            if (smallest == i) {
+                return;
+            }
+            int t = heap[i];
+            heap[i] = heap[smallest];
+            heap[smallest] = t;
+            i = smallest;
+        }
     }
 
     /** Rows scaled to unit L2 norm (a zero row stays zero: similar to nothing). */

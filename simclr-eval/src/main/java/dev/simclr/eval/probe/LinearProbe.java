@@ -32,8 +32,7 @@ final class LinearProbe implements Evaluator {
     @Override
     public Map<String, Map<String, Object>> evaluate(EvaluationContext ctx) throws Exception {
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        ProbeSettings s = new ProbeSettings(settings.epochs(), settings.lr(), settings.weightDecay(), settings.momentum(),
-                settings.batchSize(), settings.standardize(), settings.optimizer(), ctx.seed());
+        ProbeSettings s = settings.withSeed(ctx.seed());
         for (FeatureSource source : ResultRows.sources(baselines)) {
             String row = ResultRows.name(name, source);
             rows.put(row, probe(ctx, source, row, s));
@@ -60,6 +59,11 @@ final class LinearProbe implements Evaluator {
                     epoch -> progress.update(epoch, null));
             trainScores = probe.scores(manager, xTrain, train.count());
             testScores = probe.scores(manager, xTest, test.count());
+        }
+        if (!Double.isFinite(probe.loss())) {
+            throw new IllegalStateException(row + ": the probe diverged (training loss " + probe.loss() + ") with "
+                    + s.optimizer().yamlName() + " at lr " + s.lr() + "; lower evaluate." + name + ".lr, keep standardize: true,"
+                    + " or use optimizer: lbfgs");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> metrics = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ package dev.simclr.eval.probe;
  * @param batchSize rows per step; 0 means the whole training split (L-BFGS always uses it whole)
  * @param standardize whether features are centred and scaled per dimension with train statistics
  * @param optimizer the optimizer
- * @param seed seed of the mini-batch order
+ * @param seed seed of the mini-batch order (the run's seed)
  */
 public record ProbeSettings(
         int epochs,
@@ -20,4 +20,10 @@ public record ProbeSettings(
         int batchSize,
         boolean standardize,
         ProbeOptimizer optimizer,
-        long seed) {}
+        long seed) {
+
+    /** These settings with the run's seed. */
+    public ProbeSettings withSeed(long runSeed) {
+        return new ProbeSettings(epochs, lr, weightDecay, momentum, batchSize, standardize, optimizer, runSeed);
+    }
+}

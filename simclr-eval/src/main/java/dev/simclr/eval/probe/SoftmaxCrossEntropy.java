@@ -2,6 +2,7 @@ package dev.simclr.eval.probe;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -21,7 +22,8 @@ final class SoftmaxCrossEntropy implements Objective, AutoCloseable {
     private final double weightDecay;
 
     /**
-     * @param xWithBias {@code rows x cols} features, the last column all ones
+     * @param xWithBias {@code rows x cols} features, the last column all ones (only its first
+     *     {@code rows * cols} floats are read)
      * @param labels class per row
      */
     SoftmaxCrossEntropy(NDManager parent, float[] xWithBias, int rows, int cols, int[] labels, int classes, double weightDecay) {
@@ -38,18 +40,30 @@ final class SoftmaxCrossEntropy implements Objective, AutoCloseable {
         this.y = manager.create(oneHot, new Shape(rows, classes));
     }
 
+    /** Loss and gradient over all rows. */
     @Override
     public double evaluate(float[] theta, float[] gradient) {
+        return evaluate(0, rows, theta, gradient);
+    }
+
+    /**
+     * Loss and gradient over rows {@code [start, start + count)}: a mini-batch, sliced on the
+     * engine so the batch is never copied in from Java.
+     */
+    double evaluate(int start, int count, float[] theta, float[] gradient) {
         double loss;
         try (NDManager step = manager.newSubManager()) {
             // results of operations on x land in x's manager; lend x and y to this step so the
             // temporaries are freed with it
             x.tempAttach(step);
             y.tempAttach(step);
+            boolean all = start == 0 && count == rows;
+            NDArray xb = all ? x : x.get(new NDIndex("{}:{}", start, start + count));
+            NDArray yb = all ? y : y.get(new NDIndex("{}:{}", start, start + count));
             NDArray w = step.create(theta, new Shape(cols, classes));
-            NDArray logProb = x.matMul(w).logSoftmax(1);
-            loss = -y.mul(logProb).sum().getFloat() / rows;
-            NDArray grad = x.transpose().matMul(logProb.exp().sub(y)).div(rows);
+            NDArray logProb = xb.matMul(w).logSoftmax(1);
+            loss = -yb.mul(logProb).sum().getFloat() / count;
+            NDArray grad = xb.transpose().matMul(logProb.exp().sub(yb)).div(count);
             System.arraycopy(grad.toFloatArray(), 0, gradient, 0, theta.length);
         }
         int weights = (cols - 1) * classes;

@@ -46,27 +46,27 @@ final class SoftmaxRegression {
             }
             return new FittedProbe(theta, cols, classes, s.epochs(), loss);
         }
+        // each epoch's shuffled copy goes to the engine at once and batches are slices of it:
+        // one transfer per epoch instead of one per step
         SplittableRandom rng = new SplittableRandom(s.seed());
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
-        float[] bx = new float[batch * cols];
-        int[] by = new int[batch];
+        float[] shuffled = new float[rows * cols];
+        int[] shuffledLabels = new int[rows];
         for (int epoch = 1; epoch <= s.epochs(); epoch++) {
             shuffle(order, rng);
-            for (int start = 0; start < rows; start += batch) {
-                int count = Math.min(batch, rows - start);
-                for (int i = 0; i < count; i++) {
-                    int r = order[start + i];
-                    System.arraycopy(x, r * cols, bx, i * cols, cols);
-                    by[i] = labels[r];
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(x, order[i] * cols, shuffled, i * cols, cols);
+                shuffledLabels[i] = labels[order[i]];
+            }
+            try (SoftmaxCrossEntropy pass = new SoftmaxCrossEntropy(manager, shuffled, rows, cols, shuffledLabels, classes, s.weightDecay())) {
+                for (int start = 0; start < rows; start += batch) {
+                    int count = Math.min(batch, rows - start);
+                    loss = pass.evaluate(start, count, theta, grad);
+                    rule.step(theta, grad, cosine(s.lr(), step++, totalSteps));
                 }
-                float[] rowsX = count == batch ? bx : java.util.Arrays.copyOf(bx, count * cols);
-                try (SoftmaxCrossEntropy obj = new SoftmaxCrossEntropy(manager, rowsX, count, cols, by, classes, s.weightDecay())) {
-                    loss = obj.evaluate(theta, grad);
-                }
-                rule.step(theta, grad, cosine(s.lr(), step++, totalSteps));
             }
             onEpoch.accept(epoch);
         }

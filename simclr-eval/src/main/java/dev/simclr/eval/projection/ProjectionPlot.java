@@ -6,7 +6,7 @@ import dev.simclr.api.EvaluationContext;
 import dev.simclr.api.Evaluator;
 import dev.simclr.api.FeatureSource;
 import dev.simclr.api.Features;
-import dev.simclr.eval.AtomicFiles;
+import dev.simclr.api.io.AtomicFiles;
 import dev.simclr.eval.Sampling;
 import dev.simclr.eval.chart.Charts;
 import dev.simclr.eval.chart.Palette;

@@ -15,8 +15,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Loss and learning-rate curves of a training log, as PNG. Steps are the x axis when the log has
- * them; a log with only epoch lines is drawn per epoch.
+ * Curves of a training log, as PNG: loss and learning rate (steps on the x axis when the log has
+ * them, epochs otherwise) and the kNN accuracy monitored during training.
  */
 final class CurveCharts {
 
@@ -30,11 +30,11 @@ final class CurveCharts {
         boolean bySteps = hasX(log.steps(), TrainingLog.Point::step);
         XYSeriesCollection data = new XYSeriesCollection();
         if (bySteps) {
-            add(data, "loss per step", log.steps(), TrainingLog.Point::step, TrainingLog.Point::loss);
+            add(data, "loss per step", log.steps(), TrainingLog.Point::step, TrainingLog.Point::value);
             // epoch lines sit at their step when they carry one
-            add(data, "mean loss per epoch", log.epochs(), TrainingLog.Point::step, TrainingLog.Point::loss);
+            add(data, "mean loss per epoch", log.epochs(), TrainingLog.Point::step, TrainingLog.Point::value);
         } else {
-            add(data, "mean loss per epoch", log.epochs(), TrainingLog.Point::epoch, TrainingLog.Point::loss);
+            add(data, "mean loss per epoch", log.epochs(), TrainingLog.Point::epoch, TrainingLog.Point::value);
         }
         return data.getSeriesCount() == 0 ? null : render("Contrastive loss", bySteps ? "step" : "epoch", "loss", data);
     }
@@ -48,6 +48,14 @@ final class CurveCharts {
         }
         add(data, "learning rate", log.epochs(), TrainingLog.Point::epoch, TrainingLog.Point::lr);
         return data.getSeriesCount() == 0 ? null : render("Learning rate", "epoch", "lr", data);
+    }
+
+    /** The kNN top-1 during training, per epoch, or null when the run did not monitor it. */
+    static byte[] knn(TrainingLog log) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        // epochs count from 0 in the log; people count them from 1
+        add(data, "kNN top-1 (%)", log.knn(), p -> p.epoch() + 1, p -> 100 * p.value());
+        return data.getSeriesCount() == 0 ? null : render("kNN accuracy during training", "epoch", "top-1 (%)", data);
     }
 
     private static boolean hasX(List<TrainingLog.Point> points, ToDoubleFunction<TrainingLog.Point> x) {

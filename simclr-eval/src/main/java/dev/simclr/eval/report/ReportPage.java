@@ -3,13 +3,14 @@ package dev.simclr.eval.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * The HTML of the report, built from its parts. Pictures are inlined as {@code data:} URIs so the
@@ -24,7 +25,7 @@ final class ReportPage {
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}
             h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
             table{border-collapse:collapse}th,td{padding:.3rem .7rem;border-bottom:1px solid #e4e4e4;text-align:right}
-            th:first-child,td:first-child{text-align:left}thead th{background:#f4f4f4}
+            td{white-space:nowrap}th:first-child,td:first-child,.details{text-align:left}td.details{white-space:normal;color:#555;font-size:.9rem}thead th{background:#f4f4f4}
             figure{margin:1rem 0}img{max-width:100%;border:1px solid #eee}figcaption{color:#666;font-size:.9rem}
             pre{background:#f7f7f7;padding:1rem;overflow:auto;font-size:.85rem}.note{color:#777}
             """;
@@ -97,29 +98,35 @@ final class ReportPage {
         return h.toString();
     }
 
+    /** Accuracies get their own columns; every other metric is listed in the last one. */
     private void resultsTable(StringBuilder h) {
         if (results.isEmpty()) {
             h.append("<p class=\"note\">No evaluator reported results before the report (list report last under evaluate).</p>\n");
         }
-        Set<String> columns = new LinkedHashSet<>();
-        for (String preferred : List.of("top1", "top5")) {
-            if (results.values().stream().anyMatch(m -> m.containsKey(preferred))) {
-                columns.add(preferred);
+        List<String> columns = new ArrayList<>();
+        for (String key : List.of("top1", "top5")) {
+            if (results.values().stream().anyMatch(m -> m.containsKey(key))) {
+                columns.add(key);
             }
         }
-        results.values().forEach(m -> columns.addAll(m.keySet()));
         h.append("<table id=\"results\">\n<thead><tr><th>evaluation</th>");
         for (String c : columns) {
             h.append("<th>").append(Html.escape(c)).append("</th>");
         }
-        h.append("</tr></thead>\n<tbody>\n");
+        h.append("<th class=\"details\">other metrics</th></tr></thead>\n<tbody>\n");
         for (Map.Entry<String, Map<String, Object>> row : results.entrySet()) {
             h.append("<tr><td>").append(Html.escape(row.getKey())).append("</td>");
             for (String c : columns) {
                 Object v = row.getValue().get(c);
                 h.append("<td>").append(v == null ? "" : Html.escape(format(c, v))).append("</td>");
             }
-            h.append("</tr>\n");
+            StringJoiner details = new StringJoiner(", ");
+            row.getValue().forEach((k, v) -> {
+                if (!columns.contains(k)) {
+                    details.add(k + " " + format(k, v));
+                }
+            });
+            h.append("<td class=\"details\">").append(Html.escape(details.toString())).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
         h.append("<p class=\"note\">Accuracies (top1, top5, ...) in percent here; results.json keeps them as fractions.</p>\n");
@@ -131,14 +138,18 @@ final class ReportPage {
                 .append(Html.escape(p.caption())).append("</figcaption></figure>\n");
     }
 
-    /** Accuracies as percent, other reals with four significant digits, the rest as given. */
+    /** Accuracies as percent, other reals to four significant digits, the rest as given. */
     static String format(String column, Object v) {
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             if (column.matches("(.*_)?top\\d+")) {
                 return String.format(Locale.ROOT, "%.2f %%", 100 * d);
             }
-            return String.format(Locale.ROOT, "%.4g", d);
+            double a = Math.abs(d);
+            if (d == 0 || (a >= 1e-4 && a < 1e9)) {
+                return new BigDecimal(d).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+            }
+            return String.format(Locale.ROOT, "%.3e", d);
         }
         return String.valueOf(v);
     }

@@ -2,7 +2,7 @@ package dev.simclr.eval.report;
 
 import dev.simclr.api.EvaluationContext;
 import dev.simclr.api.Evaluator;
-import dev.simclr.eval.AtomicFiles;
+import dev.simclr.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,16 @@ final class RunReport implements Evaluator {
 
     static final String FILE = "report.html";
     static final String METRICS = "metrics.jsonl";
-    /** Pictures other stages write, shown first and in this order; any other PNG follows by name. */
-    private static final List<String> KNOWN = List.of("loss.png", "similarity-grid.png", "projection.png");
+    static final String LOSS_PNG = "loss.png";
+    static final String LR_PNG = "lr.png";
+    /** Pictures shown first and in this order; any other PNG follows by name. */
+    private static final List<String> KNOWN = List.of("similarity-grid.png", "projection.png");
+
+    /** Draws a chart, or says there is nothing to draw. */
+    @FunctionalInterface
+    private interface Chart {
+        byte[] draw() throws IOException;
+    }
 
     private final String title;
 
@@ -37,15 +45,12 @@ final class RunReport implements Evaluator {
         String subtitle = "Run folder " + dir.toAbsolutePath().getFileName() + ", written "
                 + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
         ReportPage page = new ReportPage(title, subtitle).results(ctx.results()).config(ctx.resolvedConfig());
+        // the training stage draws loss.png and lr.png from the same log: show those when present
+        // and draw from the log only what is missing
         TrainingLog log = TrainingLog.read(dir.resolve(METRICS));
-        byte[] loss = CurveCharts.loss(log);
-        if (loss != null) {
-            page.curve(new ReportPage.Picture("loss (from " + METRICS + ")", loss));
-        }
-        byte[] lr = CurveCharts.learningRate(log);
-        if (lr != null) {
-            page.curve(new ReportPage.Picture("learning rate (from " + METRICS + ")", lr));
-        }
+        addCurve(page, dir.resolve(LOSS_PNG), () -> CurveCharts.loss(log), "loss");
+        addCurve(page, dir.resolve(LR_PNG), () -> CurveCharts.learningRate(log), "learning rate");
+        addCurve(page, null, () -> CurveCharts.knn(log), "kNN top-1 on the test split during training");
         if (log.skipped() > 0) {
             page.curvesNote(log.skipped() + " unreadable line(s) of " + METRICS + " were skipped.");
         }
@@ -57,6 +62,18 @@ final class RunReport implements Evaluator {
         return Map.of();
     }
 
+    private static void addCurve(ReportPage page, Path drawn, Chart fromLog, String caption) throws IOException {
+        if (drawn != null && Files.isRegularFile(drawn)) {
+            page.curve(new ReportPage.Picture(caption + " (" + drawn.getFileName() + ")", Files.readAllBytes(drawn)));
+            return;
+        }
+        byte[] png = fromLog.draw();
+        if (png != null) {
+            page.curve(new ReportPage.Picture(caption + " (from " + METRICS + ")", png));
+        }
+    }
+
+    /** PNGs of the run folder other than the training curves. */
     private static List<Path> pictures(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -64,6 +81,7 @@ final class RunReport implements Evaluator {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
+                    .filter(p -> !p.getFileName().toString().equals(LOSS_PNG) && !p.getFileName().toString().equals(LR_PNG))
                     .filter(Files::isRegularFile)
                     .forEach(found::add);
         }

@@ -22,11 +22,6 @@ final class GridPainter {
     private static final int CAPTION = 20;
     private static final int HEADER = 34;
 
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     private GridPainter() {}
 

@@ -7,7 +7,7 @@ import dev.simclr.api.Evaluator;
 import dev.simclr.api.FeatureSource;
 import dev.simclr.api.FloatImage;
 import dev.simclr.api.ImageDataset;
-import dev.simclr.eval.AtomicFiles;
+import dev.simclr.api.io.AtomicFiles;
 import dev.simclr.eval.Sampling;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

@@ -109,4 +109,31 @@ class WeightedKnnTest {
         assertEquals(3, row.get("k"));
         assertEquals(1.0, row.get("top1"));
     }
+
+    @org.junit.jupiter.api.Test
+    void hostTopKMatchesASortOfEachRow() {
+        java.util.Random r = new java.util.Random(5);
+        int rows = 7;
+        int n = 50;
+        int k = 9;
+        float[] m = new float[rows * n];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = r.nextInt(20) / 4f; // many ties
+        }
+        float[] values = new float[rows * k];
+        long[] idx = new long[rows * k];
+        WeightedKnn.topKOnHost(m, rows, n, k, values, idx);
+        for (int i = 0; i < rows; i++) {
+            final int row = i;
+            Integer[] order = new Integer[n];
+            for (int j = 0; j < n; j++) {
+                order[j] = j;
+            }
+            java.util.Arrays.sort(order, (a, b) -> m[row * n + a] != m[row * n + b] ? Float.compare(m[row * n + b], m[row * n + a]) : Integer.compare(a, b));
+            for (int j = 0; j < k; j++) {
+                org.junit.jupiter.api.Assertions.assertEquals(order[j].longValue(), idx[row * k + j], "row " + row + " rank " + j);
+                org.junit.jupiter.api.Assertions.assertEquals(m[row * n + order[j]], values[row * k + j]);
+            }
+        }
+    }
 }

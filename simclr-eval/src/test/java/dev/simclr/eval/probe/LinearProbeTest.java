@@ -95,4 +95,17 @@ class LinearProbeTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(ctx, Map.of("baselines", false)));
         assertTrue(e.getMessage().contains("needs labelled data"), e.getMessage());
     }
+
+    @Test
+    void aDivergedProbeIsAnErrorThatSaysWhatToChange() {
+        float[] huge = TRAIN.data().clone();
+        for (int i = 0; i < huge.length; i++) {
+            huge[i] *= 1e30f;
+        }
+        Features big = new Features(huge, TRAIN.count(), TRAIN.dim(), TRAIN.labels(), TRAIN.numClasses());
+        FakeContext ctx = new FakeContext(dir).features(big, big);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> run(ctx, Map.of("standardize", false, "lr", 100.0, "epochs", 3, "baselines", false)));
+        assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("lbfgs"), e.getMessage());
+    }
 }

@@ -33,6 +33,9 @@ class RunReportTest {
             "{\"type\":\"step\",\"step\":2,\"epoch\":0,\"loss\":5.9}",
             "{\"type\":\"step\",\"step\":3,\"epoch\":1,\"lr\":0.3,\"loss\":5.1}",
             "{\"type\":\"epoch\",\"epoch\":1,\"step\":3,\"loss\":5.7}",
+            "{\"type\":\"knn\",\"epoch\":1,\"step\":3,\"top1\":0.41,\"k\":200}",
+            "{\"type\":\"resume\",\"step\":2,\"checkpoint\":\"step-2\"}",
+            "{\"type\":\"step\",\"step\":3,\"epoch\":1,\"lr\":0.3,\"loss\":4.9}",
             "{\"type\":\"step\",\"step\":4,\"epo", // a half-written last line
             "");
 
@@ -67,13 +70,13 @@ class RunReportTest {
             assertTrue(html.contains(row), row);
         }
         assertTrue(html.contains("81.23 %"), "top1 shown in percent");
-        // two curves (loss, learning rate) and the projection picture, all inlined
+        // three curves (loss, learning rate, kNN) and the projection picture, all inlined
         Matcher m = Pattern.compile("src=\"data:image/png;base64,").matcher(html);
         int images = 0;
         while (m.find()) {
             images++;
         }
-        assertEquals(3, images);
+        assertEquals(4, images);
         assertTrue(html.contains("1 unreadable line(s)"));
         assertTrue(html.contains("&lt;script&gt;") && !html.contains("<script>alert"), "config text is escaped");
         assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "self-contained");
@@ -84,7 +87,9 @@ class RunReportTest {
         Files.writeString(dir.resolve("metrics.jsonl"), METRICS);
         TrainingLog log = TrainingLog.read(dir.resolve("metrics.jsonl"));
         assertEquals(3, log.steps().size());
+        assertEquals(4.9, log.steps().get(2).value(), 0.0, "a step logged again after a resume replaces the first");
         assertEquals(1, log.epochs().size());
+        assertEquals(0.41, log.knn().get(0).value(), 0.0);
         assertEquals(1, log.skipped());
         assertTrue(Double.isNaN(log.steps().get(1).lr()));
         assertTrue(TrainingLog.read(dir.resolve("absent.jsonl")).isEmpty());
@@ -95,17 +100,44 @@ class RunReportTest {
         assumeTrue(Files.isExecutable(CHROMIUM), "needs " + CHROMIUM);
         Path html = render();
         Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        Path dump = dir.resolve("dom.html");
         Process proc = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--dump-dom", html.toUri().toString())
+                .redirectOutput(dump.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        byte[] out = proc.getInputStream().readAllBytes();
-        assertTrue(proc.waitFor(120, TimeUnit.SECONDS), "chromium finished");
-        String dom = new String(out, StandardCharsets.UTF_8);
+        if (!proc.waitFor(120, TimeUnit.SECONDS)) {
+            proc.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 120 s");
+        }
+        String dom = Files.readString(dump, StandardCharsets.UTF_8);
         assertTrue(dom.contains("<table id=\"results\">"), "results table in the DOM: " + dom.substring(0, Math.min(500, dom.length())));
         for (String row : List.of("linear-probe", "linear-probe@random-init", "knn")) {
             assertTrue(dom.contains("<td>" + row + "</td>"), row);
         }
+    }
+
+    @Test
+    void accuraciesShowInPercentAndOtherNumbersToFourDigits() {
+        assertEquals("81.23 %", ReportPage.format("top1", 0.8123));
+        assertEquals("94.80 %", ReportPage.format("train_top1", 0.948));
+        assertEquals("0.1", ReportPage.format("temperature", 0.1));
+        assertEquals("92.81", ReportPage.format("seconds", 92.8123));
+        assertEquals("200", ReportPage.format("k", 200));
+        assertEquals("NaN", ReportPage.format("loss", Double.NaN));
+    }
+
+    @Test
+    void curvesTheTrainingStageDrewAreShownOnceInsteadOfRedrawn() throws Exception {
+        FakeContext ctx = context();
+        byte[] marker = Files.readAllBytes(dir.resolve("projection.png"));
+        Files.write(dir.resolve("loss.png"), marker);
+        ReportProvider p = new ReportProvider();
+        p.create(TestParams.of(p, Map.of())).evaluate(ctx);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<figcaption>loss (loss.png)</figcaption>"), "the stage's picture is the loss curve");
+        assertTrue(html.contains("learning rate (from metrics.jsonl)"), "what is missing is drawn from the log");
+        assertEquals(-1, html.indexOf("<figcaption>loss.png</figcaption>"), "not repeated under Pictures");
     }
 }

@@ -1,46 +1,55 @@
 package dev.simclr.train.optim;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.util.Pair;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * LARS (You et al. 2017, arXiv:1708.03888) as the SimCLR reference implementation uses it
- * ({@code lars_optimizer.py}): classic momentum, weight decay added to the gradient, and a
- * layer-wise trust ratio {@code eta * ||w|| / ||g||} (1 when either norm is 0). Batch-norm and
- * bias parameters are excluded from both weight decay and adaptation, as the reference does.
- *
- * <p>Per parameter: {@code g' = g + wd*w} (not excluded); {@code lr' = lr * trust};
- * {@code v = m*v + lr'*g'}; {@code w = w - v}.
+ * LARS (You et al. 2017, arXiv:1708.03888) as the SimCLR reference uses it
+ * ({@code tf2/lars_optimizer.py}, classic momentum): weight decay is added to the gradient, the
+ * learning rate is scaled by the layer's trust ratio {@code eta * ||w|| / ||g||} (1 when either
+ * norm is 0), and momentum accumulates the scaled step. Batch-norm and bias parameters are
+ * excluded from both weight decay and adaptation ({@code exclude_from_weight_decay =
+ * ['batch_normalization', 'bias']} in the reference's {@code model.py}, which it also uses for
+ * adaptation).
+ * <pre>
+ *   g = grad + wd * w                       (not excluded)
+ *   lr' = lr * eta * ||w|| / ||g||          (not excluded, both norms > 0; else lr)
+ *   v = m * v + lr' * g
+ *   w = w - v                               (nesterov: w = w - (m * v + lr' * g))
+ * </pre>
  */
-public final class Lars extends Optimizer {
+public final class Lars extends StatefulOptimizer {
 
-    private final ParameterTracker learningRate;
+    public static final String NAME = "lars";
+    static final String MOMENTUM = "momentum";
+
     private final float momentum;
     private final float trust;
+    private final boolean nesterov;
     private final Block block;
     private volatile Set<String> excluded;
-    private final Map<String, Map<Device, NDArray>> velocity = new ConcurrentHashMap<>();
 
     private Lars(Builder b) {
-        super(b);
-        this.learningRate = b.learningRate;
+        super(b, b.learningRate);
         this.momentum = b.momentum;
         this.trust = b.trust;
+        this.nesterov = b.nesterov;
         this.block = b.block;
         this.excluded = b.excludedIds;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     /** Parameters of this block that are biases or batch-norm gamma/beta: excluded from decay and adaptation. */
@@ -56,36 +65,25 @@ public final class Lars extends Optimizer {
     }
 
     @Override
-    public void update(String parameterId, NDArray weight, NDArray grad) {
+    protected void apply(String parameterId, NDArray weight, NDArray grad, float lr, long t, ParameterSlots slots) {
         if (excluded == null) {
             excluded = block == null ? Set.of() : excludedIds(block);
         }
-        float lr = learningRate.getNewValue(parameterId, updateCount(parameterId));
         boolean adapt = !excluded.contains(parameterId);
-        NDArray g = grad;
         float wd = getWeightDecay();
-        if (adapt && wd > 0) {
-            g = grad.add(weight.mul(wd));
-        }
-        float ratio = 1f;
+        NDArray g = adapt && wd > 0 ? grad.add(weight.mul(wd)) : grad;
+        float scaled = lr;
         if (adapt) {
             float wNorm = weight.norm().getFloat();
             float gNorm = g.norm().getFloat();
             if (wNorm > 0 && gNorm > 0) {
-                ratio = trust * wNorm / gNorm;
+                scaled = lr * trust * wNorm / gNorm;
             }
         }
-        NDArray v = withDefaultState(velocity, parameterId, weight.getDevice(), k -> weight.zerosLike());
-        v.muli(momentum).addi(g.mul(lr * ratio));
-        weight.subi(v);
-        if (g != grad) {
-            g.close();
-        }
-    }
-
-    /** Momentum buffers by parameter id (for checkpoints). */
-    public Map<String, Map<Device, NDArray>> velocity() {
-        return velocity;
+        NDArray v = buffer(slots, MOMENTUM, weight);
+        NDArray step = g.mul(scaled);
+        v.muli(momentum).addi(step);
+        weight.subi(nesterov ? v.mul(momentum).addi(step) : v);
     }
 
     /** Builder of {@link Lars}. */
@@ -93,6 +91,7 @@ public final class Lars extends Optimizer {
         private ParameterTracker learningRate;
         private float momentum = 0.9f;
         private float trust = 0.001f;
+        private boolean nesterov;
         private Block block;
         private Set<String> excludedIds;
 
@@ -108,6 +107,11 @@ public final class Lars extends Optimizer {
 
         public Builder optTrustCoefficient(float eta) {
             this.trust = eta;
+            return this;
+        }
+
+        public Builder optNesterov(boolean n) {
+            this.nesterov = n;
             return this;
         }
 
@@ -129,9 +133,6 @@ public final class Lars extends Optimizer {
         }
 
         public Lars build() {
-            if (learningRate == null) {
-                throw new IllegalArgumentException("LARS needs a learning-rate tracker");
-            }
             return new Lars(this);
         }
     }

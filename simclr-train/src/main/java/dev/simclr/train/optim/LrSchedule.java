@@ -4,10 +4,15 @@ import ai.djl.training.tracker.Tracker;
 import dev.simclr.api.Params;
 
 /**
- * The learning rate per optimizer step: constant, linear warm-up then cosine decay to 0 (the
- * paper, App. B.1: "linear warmup for the first 10 epochs, and decay the learning rate with the
- * cosine decay schedule without restarts"), or step decay at given epochs. The base rate is
- * scaled first: {@code linear} = lr x B/256, {@code sqrt} = lr x sqrt(B) (paper App. B.1).
+ * The learning rate per optimizer step, a pure function of the 0-based global step (so a resumed
+ * run needs only its step to continue the schedule): constant; linear warm-up then cosine decay to
+ * 0 (the paper, App. B.1: "linear warmup for the first 10 epochs, and decay the learning rate with
+ * the cosine decay schedule without restarts"), as the reference's {@code WarmUpAndCosineDecay}
+ * in {@code tf2/model.py}: {@code lr * step / warmup} during warm-up, then
+ * {@code lr * (1 + cos(pi * (step - warmup) / (total - warmup))) / 2}; or step decay, multiplying
+ * by {@code decay-factor} at each epoch of {@code decay-epochs}. The base rate is scaled first:
+ * {@code linear} = lr x B/256, {@code sqrt} = lr x sqrt(B) (paper App. B.1, where lr 0.075 with
+ * sqrt scaling gives 0.075 x sqrt(B)).
  *
  * @param baseLr learning rate after scaling
  * @param kind constant, warmup-cosine or step
@@ -29,7 +34,8 @@ public record LrSchedule(double baseLr, String kind, long warmupSteps, long tota
         return new LrSchedule(lr, train.getString("schedule"), warmup, totalSteps, stepsPerEpoch, decay, train.getDouble("decay-factor"));
     }
 
-    static double scaledLr(double lr, String rule, int batch) {
+    /** The base learning rate after a scaling rule (none, linear, sqrt) for a batch of B source images. */
+    public static double scaledLr(double lr, String rule, int batch) {
         return switch (rule) {
             case "linear" -> lr * batch / 256.0;
             case "sqrt" -> lr * Math.sqrt(batch);
@@ -42,7 +48,8 @@ public record LrSchedule(double baseLr, String kind, long warmupSteps, long tota
         return switch (kind) {
             case "warmup-cosine" -> {
                 if (step < warmupSteps) {
-                    yield baseLr * (step + 1) / warmupSteps;
+                    // the reference starts at 0: its step counts updates done before this one
+                    yield baseLr * step / warmupSteps;
                 }
                 long decaySteps = Math.max(1, totalSteps - warmupSteps);
                 double progress = Math.min(1.0, (double) (step - warmupSteps) / decaySteps);

@@ -1,6 +1,6 @@
 package dev.simclr.train.optim;
 
-import ai.djl.training.optimizer.Optimizer;
+import ai.djl.nn.Block;
 import dev.simclr.api.Params;
 
 /** Builds the optimizer the {@code train:} section names. */
@@ -8,17 +8,19 @@ public final class Optimizers {
 
     private Optimizers() {}
 
-    public static Optimizer create(Params train, LrSchedule schedule, ai.djl.nn.Block trained) {
+    public static StatefulOptimizer create(Params train, LrSchedule schedule, Block trained) {
         float wd = (float) train.getDouble("weight-decay");
+        float momentum = (float) train.getDouble("momentum");
+        boolean nesterov = train.getBool("nesterov");
         return switch (train.getString("optimizer")) {
-            // torch.optim.Adam(lr, weight_decay) adds wd * w to the gradient (L2, not decoupled): as DJL's Adam
-            case "adam" -> Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(wd).build();
-            case "sgd" -> Optimizer.sgd().setLearningRateTracker(schedule).optMomentum((float) train.getDouble("momentum")).optWeightDecays(wd).build();
-            case "lars" -> Lars.builder().setLearningRateTracker(schedule)
-                    .optMomentum((float) train.getDouble("momentum"))
+            case Adam.NAME -> Adam.builder().setLearningRateTracker(schedule).optWeightDecays(wd).build();
+            case Sgd.NAME -> Sgd.builder().setLearningRateTracker(schedule).optMomentum(momentum).optNesterov(nesterov)
+                    .optWeightDecays(wd).build();
+            case Lars.NAME -> Lars.builder().setLearningRateTracker(schedule).optMomentum(momentum).optNesterov(nesterov)
                     .optTrustCoefficient((float) train.getDouble("trust-coefficient")).optBlock(trained)
                     .optWeightDecays(wd).build();
-            default -> throw new IllegalArgumentException("train.optimizer: unknown " + train.getString("optimizer"));
+            default -> throw new IllegalArgumentException("train.optimizer: unknown optimizer '" + train.getString("optimizer")
+                    + "'; use adam, sgd or lars");
         };
     }
 }

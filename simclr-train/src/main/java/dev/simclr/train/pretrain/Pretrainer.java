@@ -6,13 +6,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import dev.simclr.api.Backend;
 import dev.simclr.api.ContrastiveLoss;
@@ -22,8 +22,14 @@ import dev.simclr.api.Params;
 import dev.simclr.api.Progress;
 import dev.simclr.augment.pipeline.TwoViewBatch;
 import dev.simclr.augment.pipeline.TwoViewPipeline;
+import dev.simclr.train.checkpoint.Checkpoint;
+import dev.simclr.train.checkpoint.CheckpointStore;
+import dev.simclr.train.checkpoint.TrainingState;
 import dev.simclr.train.optim.LrSchedule;
 import dev.simclr.train.optim.Optimizers;
+import dev.simclr.train.optim.StatefulOptimizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +55,9 @@ public final class Pretrainer {
     private final ContrastiveLoss loss;
     private final Params train;
     private final long seed;
+    private CheckpointStore checkpoints;
+    private Checkpoint resumeFrom;
+    private StopSignal stop = new StopSignal();
 
     public Pretrainer(Backend backend, SimClrNetwork network, ContrastiveLoss loss, Params train, long seed) {
         if (!backend.canTrain()) {
@@ -76,6 +85,24 @@ public final class Pretrainer {
         network.initialize(manager, DataType.FLOAT32, new Shape(2, shape.channels(), shape.height(), shape.width()));
     }
 
+    /** Writes checkpoints into {@code store} (every {@code train.checkpoint-every} epochs, every {@code train.checkpoint-every-steps} steps, at a stop and at the end). */
+    public Pretrainer withCheckpoints(CheckpointStore store) {
+        this.checkpoints = store;
+        return this;
+    }
+
+    /** Continues from a checkpoint of a run with the same config instead of starting afresh. */
+    public Pretrainer resumingFrom(Checkpoint checkpoint) {
+        this.resumeFrom = checkpoint;
+        return this;
+    }
+
+    /** Stops (after a checkpoint) at the next step boundary once {@code signal} is requested. */
+    public Pretrainer stoppedBy(StopSignal signal) {
+        this.stop = signal;
+        return this;
+    }
+
     /**
      * Runs pre-training.
      *
@@ -96,7 +123,20 @@ public final class Pretrainer {
         long maxSteps = train.getInt("max-steps") > 0 ? train.getInt("max-steps") : Long.MAX_VALUE;
         long totalSteps = Math.min(perEpoch * epochs, maxSteps);
         LrSchedule schedule = LrSchedule.of(train, perEpoch, totalSteps);
-        Optimizer optimizer = Optimizers.create(train, schedule, network);
+        StatefulOptimizer optimizer = Optimizers.create(train, schedule, network);
+        TrainingState state = TrainingState.start();
+        if (resumeFrom != null) {
+            try {
+                state = CheckpointStore.restore(resumeFrom, network, optimizer);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the checkpoint " + resumeFrom.file() + ": " + e.getMessage(), e);
+            }
+            if (state.stepInEpoch() > perEpoch || state.epoch() * perEpoch + state.stepInEpoch() != state.globalStep()) {
+                throw new IllegalArgumentException(resumeFrom.file() + " stands at epoch " + (state.epoch() + 1) + ", step "
+                        + state.stepInEpoch() + " of the epoch, which does not fit " + perEpoch
+                        + " steps per epoch; resume with the run's own data and train.batch-size");
+            }
+        }
         ParameterStore ps = new ParameterStore(manager, false);
         List<Parameter> trainable = new ArrayList<>();
         for (Pair<String, Parameter> p : network.getParameters()) {
@@ -107,27 +147,37 @@ public final class Pretrainer {
         ImageShape shape = pipeline.viewShape();
         boolean perView = "per-view".equals(train.getString("batch-norm"));
         int passSize = train.getInt("pass-size");
+        int everyEpochs = train.getInt("checkpoint-every");
+        int everySteps = train.getInt("checkpoint-every-steps");
         Device device = backend.devices().get(0);
 
-        List<Double> epochLosses = new ArrayList<>();
-        long step = 0;
-        double firstLoss = Double.NaN;
-        double lastLoss = Double.NaN;
+        List<Double> epochLosses = new ArrayList<>(state.epochLosses());
+        long step = state.globalStep();
+        long startStep = step;
+        double firstLoss = state.firstLoss();
+        double lastLoss = state.lastLoss();
         long startNanos = System.nanoTime();
         double waitTotal = 0;
+        boolean stopped = false;
+        Checkpoint saved = resumeFrom;
         try (Progress progress = progressFactory.apply("pre-training", totalSteps)) {
-            outer:
-            for (int epoch = 0; epoch < epochs; epoch++) {
+            if (step > 0) {
+                progress.update(step, "resumed at epoch " + (state.epoch() + 1) + ", step " + step);
+            }
+            for (int epoch = state.epoch(); epoch < epochs && step < maxSteps && !stopped; epoch++) {
+                boolean resumedEpoch = epoch == state.epoch();
+                long firstInEpoch = resumedEpoch ? state.stepInEpoch() : 0;
+                double epochLossSum = resumedEpoch ? state.epochLossSum() : 0;
+                Map<String, Double> epochMetricSums = resumedEpoch ? new LinkedHashMap<>(state.epochMetricSums()) : new LinkedHashMap<>();
+                int epochSteps = resumedEpoch ? state.epochSteps() : 0;
+                if (firstInEpoch >= perEpoch) {
+                    continue;
+                }
                 int[] order = shuffled(datasetSize, seed, epoch);
-                double epochLossSum = 0;
-                Map<String, Double> epochMetricSums = new LinkedHashMap<>();
-                int epochSteps = 0;
                 long epochStart = System.nanoTime();
-                Future<TwoViewBatch> next = pipeline.submit(epoch, slice(order, 0, batch));
-                for (long s = 0; s < perEpoch; s++) {
-                    if (step >= maxSteps) {
-                        break outer;
-                    }
+                Future<TwoViewBatch> next = pipeline.submit(epoch, slice(order, (int) (firstInEpoch * batch), batch));
+                long s = firstInEpoch;
+                while (s < perEpoch && step < maxSteps) {
                     long t0 = System.nanoTime();
                     TwoViewBatch views = await(next);
                     double wait = (System.nanoTime() - t0) / 1e9;
@@ -148,14 +198,19 @@ public final class Pretrainer {
                         value = r.loss().getFloat();
                         metrics = r.metrics();
                         if (!Double.isFinite(value)) {
-                            throw new DivergedException("the loss became " + value + " at epoch " + (epoch + 1) + ", step " + (step + 1)
-                                    + " (lr " + lr + "). The last good checkpoint is kept; lower train.lr or check the data.");
+                            if (next != null) {
+                                next.cancel(false);
+                            }
+                            throw diverged("the loss became " + value, epoch, step, lr, saved);
                         }
-                        for (Parameter p : trainable) {
-                            NDArray w = p.getArray();
-                            NDArray g = w.getGradient();
-                            optimizer.update(p.getId(), w, g);
-                            g.subi(g);
+                        try (NDScope scope = new NDScope()) {
+                            scope.suppressNotUsedWarning();
+                            for (Parameter p : trainable) {
+                                NDArray w = p.getArray();
+                                NDArray g = w.getGradient();
+                                optimizer.update(p.getId(), w, g);
+                                g.subi(g);
+                            }
                         }
                     }
                     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -168,15 +223,29 @@ public final class Pretrainer {
                         epochMetricSums.merge(e.getKey(), e.getValue(), Double::sum);
                     }
                     epochSteps++;
-                    StepMetrics sm = new StepMetrics(epoch, step, value, lr, metrics, seconds, wait, batch);
-                    log.onStep(sm);
+                    log.onStep(new StepMetrics(epoch, step, value, lr, metrics, seconds, wait, batch));
                     step++;
+                    s++;
                     progress.update(step, String.format("epoch %d/%d loss %.4f %.1f img/s", epoch + 1, epochs, value, batch / seconds));
+                    boolean midEpoch = s < perEpoch && step < maxSteps;
+                    if (midEpoch && (stop.requested() || (everySteps > 0 && step % everySteps == 0))) {
+                        saved = save(optimizer, new TrainingState(epoch, s, step, epochLossSum, epochMetricSums, epochSteps, epochLosses,
+                                firstLoss, lastLoss), epoch, step, lr, saved);
+                        if (stop.requested()) {
+                            stopped = true;
+                            break;
+                        }
+                    }
                 }
                 if (next != null) {
                     await(next).release();
                 }
-                if (epochSteps > 0) {
+                if (stopped) {
+                    break;
+                }
+                boolean epochDone = s == perEpoch;
+                // an epoch cut short by max-steps has no epoch line: its mean would not be an epoch's
+                if (epochDone && epochSteps > 0) {
                     double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
                     Map<String, Double> means = new LinkedHashMap<>();
                     for (Map.Entry<String, Double> e : epochMetricSums.entrySet()) {
@@ -185,10 +254,47 @@ public final class Pretrainer {
                     epochLosses.add(epochLossSum / epochSteps);
                     log.onEpoch(new EpochMetrics(epoch, step, epochLossSum / epochSteps, means, epochSeconds, (long) epochSteps * batch));
                 }
+                boolean last = epoch + 1 >= epochs || step >= maxSteps;
+                boolean due = epochDone && ((everyEpochs > 0 && (epoch + 1) % everyEpochs == 0) || (everySteps > 0 && step % everySteps == 0));
+                if (due || last || stop.requested()) {
+                    TrainingState position = epochDone
+                            ? new TrainingState(epoch + 1, 0, step, 0.0, Map.of(), 0, epochLosses, firstLoss, lastLoss)
+                            : new TrainingState(epoch, s, step, epochLossSum, epochMetricSums, epochSteps, epochLosses, firstLoss, lastLoss);
+                    if (saved == null || saved.globalStep() != step) {
+                        saved = save(optimizer, position, epoch, step, schedule.at(Math.max(0, step - 1)), saved);
+                    }
+                    stopped = stop.requested();
+                }
             }
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return new PretrainResult(step, epochLosses, firstLoss, lastLoss, seconds, step * (double) batch / seconds, waitTotal / seconds);
+        long done = step - startStep;
+        return new PretrainResult(step, epochLosses, firstLoss, lastLoss, seconds, seconds > 0 ? done * (double) batch / seconds : 0.0,
+                seconds > 0 ? waitTotal / seconds : 0.0, stopped, saved);
+    }
+
+    /** Writes a checkpoint when checkpoints are on; a run whose parameters are no longer finite stops here. */
+    private Checkpoint save(StatefulOptimizer optimizer, TrainingState state, int epoch, long step, double lr, Checkpoint previous) {
+        if (checkpoints == null) {
+            return previous;
+        }
+        try {
+            return checkpoints.save(network, optimizer, state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write a checkpoint into " + checkpoints.dir() + ": " + e.getMessage()
+                    + "; check the free space and permissions of the run folder", e);
+        } catch (CheckpointStore.NonFiniteParametersException e) {
+            throw diverged("the parameters became NaN or infinite (" + e.parameter() + ")", epoch, step - 1, lr, previous);
+        }
+    }
+
+    private DivergedException diverged(String what, int epoch, long step, double lr, Checkpoint lastGood) {
+        String keep = lastGood == null
+                ? "No checkpoint had been written yet; lower train.lr and start again."
+                : "The last good checkpoint is kept: " + lastGood.displayName() + " (after " + lastGood.globalStep()
+                        + " steps); lower train.lr and continue from it with --resume RUNDIR --set train.lr=..., or start again.";
+        return new DivergedException(what + " at epoch " + (epoch + 1) + ", step " + (step + 1) + " (lr " + lr + "). " + keep
+                + " If it happens again, check the data and augmentations.", lastGood);
     }
 
     /** Projections of all 2B views, in the order view 1 then view 2. */
@@ -255,8 +361,16 @@ public final class Pretrainer {
 
     /** A stop for a diverged run: NaN or infinite loss. */
     public static final class DivergedException extends RuntimeException {
-        public DivergedException(String message) {
+        private final transient Checkpoint lastGood;
+
+        public DivergedException(String message, Checkpoint lastGood) {
             super(message);
+            this.lastGood = lastGood;
+        }
+
+        /** The newest checkpoint written before the run diverged, or null. */
+        public Checkpoint lastGood() {
+            return lastGood;
         }
     }
 

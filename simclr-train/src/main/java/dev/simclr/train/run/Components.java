@@ -14,6 +14,7 @@ import dev.simclr.api.ProjectionHead;
 import dev.simclr.api.ProjectionHeadProvider;
 import dev.simclr.api.config.ComponentConfig;
 import dev.simclr.api.config.RunConfig;
+import dev.simclr.augment.pipeline.Transforms;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.train.data.DatasetOpener;
 import dev.simclr.train.pretrain.SimClrNetwork;
@@ -59,23 +60,12 @@ public final class Components {
 
     /** The evaluation forms of the augmentations, in order (operators without one are left out). */
     public static List<Augmentation> evaluationTransform(List<Augmentation> ops) {
-        List<Augmentation> out = new ArrayList<>();
-        for (Augmentation a : ops) {
-            Augmentation e = a.evaluationForm();
-            if (e != null) {
-                out.add(e);
-            }
-        }
-        return out;
+        return Transforms.evaluationForms(ops);
     }
 
     /** Shape after applying the operators to images of {@code input} shape. */
     public static ImageShape shapeAfter(List<Augmentation> ops, ImageShape input) {
-        ImageShape s = input;
-        for (Augmentation a : ops) {
-            s = a.outputShape(s);
-        }
-        return s;
+        return Transforms.outputShape(ops, input);
     }
 
     /** A fresh, uninitialised encoder + head for inputs of the given shape. */

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import dev.simclr.api.Augmentation;
+import dev.simclr.api.Backend;
 import dev.simclr.api.FloatImage;
 import dev.simclr.api.ImageDataset;
 import dev.simclr.api.ImageShape;
@@ -23,10 +23,16 @@ public final class FeatureExtractor {
 
     static final int BATCH = 256;
 
+    private final Backend backend;
     private final NDManager manager;
     private final List<Augmentation> evalTransform;
 
-    public FeatureExtractor(NDManager manager, List<Augmentation> evalTransform) {
+    /**
+     * @param backend runs the forward pass ({@link Backend#infer}: the engine's own ops)
+     * @param manager where batches are created (the backend's engine)
+     */
+    public FeatureExtractor(Backend backend, NDManager manager, List<Augmentation> evalTransform) {
+        this.backend = backend;
         this.manager = manager;
         this.evalTransform = evalTransform;
     }
@@ -67,9 +73,8 @@ public final class FeatureExtractor {
     /** Encoder features of {@code count} prepared images. */
     public float[] encode(Block encoder, float[] pixels, int count, ImageShape shape) {
         try (NDManager sm = manager.newSubManager()) {
-            ParameterStore ps = new ParameterStore(sm, false);
             NDArray x = sm.create(pixels, new Shape(count, shape.channels(), shape.height(), shape.width()));
-            NDList y = encoder.forward(ps, new NDList(x), false);
+            NDList y = backend.infer(encoder, new NDList(x));
             return y.singletonOrThrow().toFloatArray();
         }
     }

@@ -17,6 +17,8 @@ public final class RunFolder {
     public static final String METRICS = "metrics.jsonl";
     public static final String ENCODER = "encoder.params";
     public static final String NETWORK = "network.params";
+    /** The encoder as initialised before pre-training: the random-init baseline. */
+    public static final String INITIAL_ENCODER = "encoder-init.params";
     public static final String RESULTS = "results.json";
     public static final String CHECKPOINTS = "checkpoints";
 

@@ -14,6 +14,8 @@ import dev.simclr.api.config.ConfigValidator;
 import dev.simclr.api.config.RunConfig;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.augment.pipeline.TwoViewPipeline;
+import dev.simclr.train.checkpoint.Checkpoint;
+import dev.simclr.train.checkpoint.CheckpointStore;
 import dev.simclr.train.config.ConfigLoader;
 import dev.simclr.api.io.AtomicFiles;
 import dev.simclr.train.io.Json;
@@ -48,6 +50,7 @@ public final class RunOrchestrator {
     private final PluginRegistry registry;
     private final PrintStream out;
     private final boolean terminal;
+    private Pretrainer.StepListener observer;
 
     public RunOrchestrator(PluginRegistry registry, PrintStream out, boolean terminal) {
         this.registry = registry;
@@ -61,6 +64,15 @@ public final class RunOrchestrator {
     }
 
     /**
+     * Also tells {@code listener} about every step and epoch (after metrics.jsonl has them), for
+     * a display or a test that follows the run.
+     */
+    public RunOrchestrator withStepListener(Pretrainer.StepListener listener) {
+        this.observer = listener;
+        return this;
+    }
+
+    /**
      * Pre-trains and evaluates.
      *
      * @param outDir the run folder to use, or null to choose one from {@code output:}
@@ -70,67 +82,184 @@ public final class RunOrchestrator {
         Components parts = new Components(registry, config);
         Path dir = RunFolder.choose(outDir, config.output().getString("dir"), config.output().getString("name", null), force);
         try (Backend backend = parts.backend(null)) {
-            if (!backend.canTrain()) {
-                throw new IllegalStateException("backend '" + backend.name() + "' cannot pre-train (no autograd and no training ops in its DJL engine); "
-                        + "pre-train with backend: pytorch, then run `simclr evaluate RUNDIR --backend " + backend.name() + "`");
-            }
+            requireTraining(backend);
             Datasets data = openData(parts);
+            requireKnnData(config, data);
             List<Augmentation> ops = parts.augmentations();
             RunFolder folder = RunFolder.create(dir, force);
             Map<String, Object> resolved = config.toTree();
             AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ConfigLoader.toYaml(resolved));
             out.println("run folder: " + folder.dir());
-            out.println("backend:    " + backend.describe());
-            out.println("data:       " + data.train.description() + " (" + data.train.size() + " images " + data.train.shape() + ")"
-                    + (data.test != null ? "; test " + data.test.description() + " (" + data.test.size() + ")" : ""));
+            return pretrainAndEvaluate(parts, backend, data, ops, folder, resolved, null);
+        }
+    }
 
-            try (NDManager manager = backend.newManager();
-                    TwoViewPipeline pipeline = new TwoViewPipeline(data.train, ops, config.train().getInt("workers"), config.seed());
-                    MetricsLog metrics = new MetricsLog(folder.file(RunFolder.METRICS))) {
-                ImageShape viewShape = pipeline.viewShape();
-                SimClrNetwork network = parts.network(viewShape);
-                Pretrainer.initialize(network, manager, viewShape, config.seed());
-                out.println("model:      " + config.encoder().name() + " (" + network.featureSize() + " features) + "
-                        + config.head().name() + " head (" + network.projectionSize() + "), " + countParameters(network) + " parameters; views "
-                        + viewShape);
-                Pretrainer trainer = new Pretrainer(backend, network, parts.loss(), config.train(), config.seed());
-                int logEvery = config.train().getInt("log-every");
-                PretrainResult result = trainer.run(manager, pipeline, data.train.size(), new Pretrainer.StepListener() {
+    /**
+     * Continues a run from its newest checkpoint, with the config in its folder ({@code overrides}
+     * as {@code --set} may change it; the folder's config.yaml is updated then). metrics.jsonl is
+     * appended to: a {@code "type":"resume"} line marks where, and steps after it replace the
+     * same steps logged before it.
+     */
+    public RunOutcome resume(Path runDir, List<String> overrides) throws IOException, InterruptedException {
+        RunFolder folder = RunFolder.existing(runDir);
+        Map<String, Object> tree = ConfigLoader.read(folder.file(RunFolder.CONFIG));
+        if (overrides != null && !overrides.isEmpty()) {
+            ConfigLoader.applyOverrides(tree, overrides);
+        }
+        RunConfig config = validate(tree);
+        Checkpoint latest = checkpointStore(folder, config).latest().orElseThrow(() -> new IllegalArgumentException(
+                runDir + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty): it stopped before its first "
+                        + "checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
+        Components parts = new Components(registry, config);
+        try (Backend backend = parts.backend(null)) {
+            requireTraining(backend);
+            Datasets data = openData(parts);
+            requireKnnData(config, data);
+            List<Augmentation> ops = parts.augmentations();
+            Map<String, Object> resolved = config.toTree();
+            if (overrides != null && !overrides.isEmpty()) {
+                AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ConfigLoader.toYaml(resolved));
+                out.println("changed:    " + String.join(", ", overrides));
+            }
+            out.println("run folder: " + folder.dir());
+            out.println("resuming:   from " + latest.displayName() + " (" + latest.globalStep() + " steps done)");
+            return pretrainAndEvaluate(parts, backend, data, ops, folder, resolved, latest);
+        }
+    }
+
+    private RunOutcome pretrainAndEvaluate(Components parts, Backend backend, Datasets data, List<Augmentation> ops, RunFolder folder,
+            Map<String, Object> resolved, Checkpoint resumeFrom) throws IOException, InterruptedException {
+        RunConfig config = parts.config();
+        int knnEvery = config.train().getInt("knn-every");
+        out.println("backend:    " + backend.describe());
+        out.println("data:       " + data.train.description() + " (" + data.train.size() + " images " + data.train.shape() + ")"
+                + (data.test != null ? "; test " + data.test.description() + " (" + data.test.size() + ")" : ""));
+        try (NDManager manager = backend.newManager();
+                TwoViewPipeline pipeline = new TwoViewPipeline(data.train, ops, config.train().getInt("workers"), config.seed());
+                MetricsLog metrics = new MetricsLog(folder.file(RunFolder.METRICS));
+                GracefulStop graceful = new GracefulStop(out).install()) {
+            ImageShape viewShape = pipeline.viewShape();
+            SimClrNetwork network = parts.network(viewShape);
+            Pretrainer.initialize(network, manager, viewShape, config.seed());
+            if (resumeFrom == null) {
+                AtomicFiles.write(folder.file(RunFolder.INITIAL_ENCODER), o -> network.encoder().saveParameters(new DataOutputStream(o)));
+            }
+            out.println("model:      " + config.encoder().name() + " (" + network.featureSize() + " features) + "
+                    + config.head().name() + " head (" + network.projectionSize() + "), " + countParameters(network) + " parameters; views "
+                    + viewShape);
+            Pretrainer trainer = new Pretrainer(backend, network, parts.loss(), config.train(), config.seed())
+                    .withCheckpoints(checkpointStore(folder, config))
+                    .stoppedBy(graceful.signal());
+            if (resumeFrom != null) {
+                trainer.resumingFrom(resumeFrom);
+                Map<String, Object> marker = new LinkedHashMap<>();
+                marker.put("type", "resume");
+                marker.put("step", resumeFrom.globalStep());
+                marker.put("checkpoint", resumeFrom.displayName());
+                metrics.write(marker);
+            }
+            KnnMonitor knn = knnEvery > 0
+                    ? new KnnMonitor(new FeatureExtractor(backend, manager, Components.evaluationTransform(ops)), data.probeTrain, data.test)
+                    : null;
+            int logEvery = config.train().getInt("log-every");
+            Pretrainer.StepListener observer = this.observer;
+            PretrainResult result;
+            try {
+                result = trainer.run(manager, pipeline, data.train.size(), new Pretrainer.StepListener() {
                     @Override
                     public void onStep(StepMetrics s) {
                         if (s.step() % logEvery == 0) {
                             metrics.write(s.toJson());
+                        }
+                        if (observer != null) {
+                            observer.onStep(s);
                         }
                     }
 
                     @Override
                     public void onEpoch(EpochMetrics e) {
                         metrics.write(e.toJson());
+                        if (knn != null && (e.epoch() + 1) % knnEvery == 0) {
+                            double top1 = knn.top1(network.encoder(), network.featureSize());
+                            Map<String, Object> line = new LinkedHashMap<>();
+                            line.put("type", "knn");
+                            line.put("epoch", e.epoch());
+                            line.put("step", e.step());
+                            line.put("top1", top1);
+                            line.put("k", KnnMonitor.K);
+                            metrics.write(line);
+                            out.printf("%nkNN top-1 after epoch %d: %.2f%%%n", e.epoch() + 1, 100 * top1);
+                        }
+                        writeCurves(folder);
+                        if (observer != null) {
+                            observer.onEpoch(e);
+                        }
                     }
                 }, progress());
-                out.printf("pre-training: %d steps in %.1f s, %.1f images/s, loss %.4f -> %.4f, data wait %.1f%%%n",
-                        result.steps(), result.seconds(), result.samplesPerSecond(), result.firstLoss(), result.lastLoss(),
-                        100 * result.dataWaitFraction());
-                saveParameters(network, folder);
-                Map<String, Map<String, Object>> results = evaluate(parts, backend, manager, network, data, ops, folder, resolved);
-                return new RunOutcome(folder.dir(), result, results);
+            } finally {
+                writeCurves(folder);
             }
+            if (result.stopped()) {
+                Checkpoint c = result.lastCheckpoint();
+                out.println("stopped after " + result.steps() + " steps" + (c != null ? "; checkpoint " + c.displayName() : "")
+                        + ". Continue with: simclr run --resume " + folder.dir());
+                out.flush();
+                return new RunOutcome(folder.dir(), result, Map.of());
+            }
+            graceful.close();
+            out.printf("pre-training: %d steps in %.1f s, %.1f images/s, loss %.4f -> %.4f, data wait %.1f%%%n",
+                    result.steps(), result.seconds(), result.samplesPerSecond(), result.firstLoss(), result.lastLoss(),
+                    100 * result.dataWaitFraction());
+            saveParameters(network, folder);
+            Map<String, Map<String, Object>> results = evaluate(parts, backend, manager, network, data, ops, folder, resolved);
+            return new RunOutcome(folder.dir(), result, results);
+        }
+    }
+
+    private static void requireKnnData(RunConfig config, Datasets data) {
+        if (config.train().getInt("knn-every") > 0 && (data.test == null || !data.probeTrain.labeled() || !data.test.labeled())) {
+            throw new IllegalArgumentException("train.knn-every needs labelled data.test and labelled probe-training data "
+                    + "(data.probe-train, or a labelled data.train); add them or set train.knn-every: 0");
+        }
+    }
+
+    private static void requireTraining(Backend backend) {
+        if (!backend.canTrain()) {
+            throw new IllegalStateException("backend '" + backend.name() + "' cannot pre-train (no autograd and no training ops in its DJL engine); "
+                    + "pre-train with backend: pytorch, then run `simclr evaluate RUNDIR --backend " + backend.name() + "`");
+        }
+    }
+
+    private static CheckpointStore checkpointStore(RunFolder folder, RunConfig config) {
+        return new CheckpointStore(folder.file(RunFolder.CHECKPOINTS), config.train().getInt("keep-checkpoints"));
+    }
+
+    /** The curves are a convenience: a failure to draw them never fails the run. */
+    private void writeCurves(RunFolder folder) {
+        try {
+            TrainingCurves.write(folder.dir());
+        } catch (IOException | RuntimeException e) {
+            out.println("could not draw the training curves: " + e.getMessage());
         }
     }
 
     /**
-     * Evaluates a finished run again, optionally on another backend, without pre-training.
+     * Evaluates a finished run again without pre-training; {@code override} (may be null) edits
+     * the run's config tree first, e.g. to evaluate on another backend.
      */
-    public RunOutcome evaluate(Path runDir, ComponentConfig backendOverride) throws IOException {
+    public RunOutcome evaluate(Path runDir, java.util.function.Consumer<Map<String, Object>> override) throws IOException {
         RunFolder folder = RunFolder.existing(runDir);
         Map<String, Object> tree = ConfigLoader.read(folder.file(RunFolder.CONFIG));
+        if (override != null) {
+            override.accept(tree);
+        }
         RunConfig config = validate(tree);
         Components parts = new Components(registry, config);
         Path params = folder.file(RunFolder.ENCODER);
         if (!Files.isRegularFile(params)) {
             throw new IllegalArgumentException(runDir + " has no trained encoder (" + RunFolder.ENCODER + "): did its pre-training finish?");
         }
-        try (Backend backend = parts.backend(backendOverride)) {
+        try (Backend backend = parts.backend(null)) {
             Datasets data = openData(parts);
             List<Augmentation> ops = parts.augmentations();
             out.println("re-evaluating " + runDir + " on " + backend.describe());
@@ -144,14 +273,14 @@ public final class RunOrchestrator {
 
     /**
      * Encoder features of a dataset under a finished run's encoder: by default the run's test data
-     * (or its training data when it has none); {@code dataOverride} may replace {@code data.test}
-     * in the run's config tree.
+     * (or its training data when it has none); {@code override} (may be null) edits the
+     * run's config tree first, e.g. another {@code data.test} or backend.
      */
-    public Features embed(Path runDir, java.util.function.Consumer<Map<String, Object>> dataOverride) throws IOException {
+    public Features embed(Path runDir, java.util.function.Consumer<Map<String, Object>> override) throws IOException {
         RunFolder folder = RunFolder.existing(runDir);
         Map<String, Object> tree = ConfigLoader.read(folder.file(RunFolder.CONFIG));
-        if (dataOverride != null) {
-            dataOverride.accept(tree);
+        if (override != null) {
+            override.accept(tree);
         }
         RunConfig config = validate(tree);
         Components parts = new Components(registry, config);
@@ -160,7 +289,7 @@ public final class RunOrchestrator {
             ImageDataset target = config.testData() != null ? parts.dataset(config.testData()) : train;
             List<Augmentation> ops = parts.augmentations();
             SimClrNetwork network = loadTrained(parts, manager, train.shape(), ops, folder);
-            FeatureExtractor extractor = new FeatureExtractor(manager, Components.evaluationTransform(ops));
+            FeatureExtractor extractor = new FeatureExtractor(backend, manager, Components.evaluationTransform(ops));
             if (!extractor.inputShape(target).equals(extractor.inputShape(train))) {
                 throw new IllegalArgumentException("images of " + target.description() + " become " + extractor.inputShape(target)
                         + " after the evaluation transform, but the encoder was trained on " + extractor.inputShape(train));
@@ -179,14 +308,24 @@ public final class RunOrchestrator {
 
     /** The trained network of a run folder, loaded into {@code manager}. */
     public SimClrNetwork loadTrained(Components parts, NDManager manager, ImageShape dataShape, List<Augmentation> ops, RunFolder folder) throws IOException {
-        ImageShape viewShape = Components.shapeAfter(ops, dataShape);
+        return inferenceNetwork(parts, manager, Components.shapeAfter(ops, dataShape), folder.file(RunFolder.ENCODER));
+    }
+
+    /**
+     * A frozen network (inference only: engines without autograd accept it) with the encoder
+     * parameters of {@code encoderParams}, or initialised with the run's seed when that is null.
+     */
+    private static SimClrNetwork inferenceNetwork(Components parts, NDManager manager, ImageShape viewShape, Path encoderParams) throws IOException {
         SimClrNetwork network = parts.network(viewShape);
+        network.freezeParameters(true);
         Pretrainer.initialize(network, manager, viewShape, parts.config().seed());
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(folder.file(RunFolder.ENCODER)));
-                DataInputStream din = new DataInputStream(in)) {
-            network.encoder().loadParameters(manager, din);
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException(folder.file(RunFolder.ENCODER) + " does not match the encoder in " + RunFolder.CONFIG + ": " + e.getMessage(), e);
+        if (encoderParams != null) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(encoderParams));
+                    DataInputStream din = new DataInputStream(in)) {
+                network.encoder().loadParameters(manager, din);
+            } catch (ai.djl.MalformedModelException e) {
+                throw new IOException(encoderParams + " does not match the encoder in " + RunFolder.CONFIG + ": " + e.getMessage(), e);
+            }
         }
         return network;
     }
@@ -204,11 +343,16 @@ public final class RunOrchestrator {
             splits.put(DataSplit.TEST, data.test);
         }
         ImageShape viewShape = Components.shapeAfter(ops, data.train.shape());
-        FeatureExtractor extractor = new FeatureExtractor(manager, Components.evaluationTransform(ops));
+        FeatureExtractor extractor = new FeatureExtractor(backend, manager, Components.evaluationTransform(ops));
+        // the random-init baseline is the encoder pre-training started from, saved at the start of
+        // the run, so it is the same on every backend (engines draw different random numbers)
+        Path initial = folder.file(RunFolder.INITIAL_ENCODER);
         RunEvaluationContext ctx = new RunEvaluationContext(folder.dir(), config.seed(), backend, splits, trained, () -> {
-            SimClrNetwork fresh = parts.network(viewShape);
-            Pretrainer.initialize(fresh, manager, viewShape, config.seed());
-            return fresh;
+            try {
+                return inferenceNetwork(parts, manager, viewShape, Files.isRegularFile(initial) ? initial : null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }, ops, extractor, resolved, results, progress(), out);
         for (ComponentConfig c : config.evaluate()) {
             out.println("evaluating: " + c.name());

@@ -1,0 +1,2 @@
+/** Pictures of augmented views next to their originals, for reports and for checking a pipeline by eye. */
+package dev.simclr.augment.grid;

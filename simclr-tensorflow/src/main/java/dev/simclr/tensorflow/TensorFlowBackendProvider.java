@@ -1,0 +1,111 @@
+package dev.simclr.tensorflow;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.tensorflow.engine.TfEngineProvider;
+import com.google.auto.service.AutoService;
+import dev.simclr.api.Backend;
+import dev.simclr.api.BackendProvider;
+import dev.simclr.api.BackendStatus;
+import dev.simclr.api.Param;
+import dev.simclr.api.Params;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Backend {@code tensorflow}: DJL's TensorFlow engine (TensorFlow 2.16.1), for evaluating and
+ * embedding with encoders pre-trained on PyTorch. It never trains: DJL's TensorFlow engine has no
+ * autograd, and asking it to pre-train is refused with the name of the backend that can.
+ */
+@AutoService(BackendProvider.class)
+public final class TensorFlowBackendProvider implements BackendProvider {
+
+    static final String NAME = "tensorflow";
+    static final String ENGINE = "TensorFlow";
+
+    /** Used when the engine is not registered with DJL, e.g. when this jar came from a plugin folder. */
+    private static Engine unregistered;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "TensorFlow through DJL: evaluates and embeds with encoders pre-trained on pytorch; cannot train";
+    }
+
+    @Override
+    public List<Param> parameters() {
+        return List.of(Param.choice("device", "cpu", List.of("cpu", "gpu", "auto"),
+                "cpu, gpu (needs TensorFlow's GPU natives and CUDA), or auto (GPU when the engine sees one)"));
+    }
+
+    @Override
+    public Backend create(Params params) {
+        TensorFlowNatives natives = TensorFlowNatives.locate();
+        if (!natives.found()) {
+            throw new IllegalStateException(params.path() + ": backend tensorflow cannot start. " + natives.howToEnable());
+        }
+        Engine engine = load(natives);
+        String spec = params.getString("device");
+        int gpus = engine.getGpuCount();
+        Device device;
+        if (spec.equals("gpu") || (spec.equals("auto") && gpus > 0)) {
+            if (gpus == 0) {
+                throw new IllegalStateException(params.path() + ".device: gpu asked for, but the TensorFlow engine sees no GPU. "
+                        + "The natives in " + natives.folder().get() + " use a GPU only when unpacked from the linux-x86_64-gpu "
+                        + "classifier, on a machine with CUDA; use device: cpu");
+            }
+            device = Device.gpu();
+        } else {
+            device = Device.cpu();
+        }
+        return new TensorFlowBackend(engine, device, natives);
+    }
+
+    @Override
+    public BackendStatus status() {
+        TensorFlowNatives natives = TensorFlowNatives.locate();
+        if (!natives.found()) {
+            return new BackendStatus(NAME, false, null, List.of(), false, natives.howToEnable());
+        }
+        try {
+            Engine engine = load(natives);
+            List<String> devices = new ArrayList<>();
+            devices.add("cpu");
+            for (int i = 0; i < engine.getGpuCount(); i++) {
+                devices.add("gpu:" + i);
+            }
+            return new BackendStatus(NAME, true, "TensorFlow " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")",
+                    devices, false, "natives: " + natives.folder().get() + "; evaluation and embedding only: pre-train with backend: pytorch");
+        } catch (RuntimeException | LinkageError e) {
+            return new BackendStatus(NAME, false, null, List.of(), false, e.getMessage());
+        }
+    }
+
+    /**
+     * Starts DJL's TensorFlow engine on the natives found, offline.
+     *
+     * @throws IllegalStateException saying which natives failed to load and what to check
+     */
+    static synchronized Engine load(TensorFlowNatives natives) {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        natives.useForDjl();
+        try {
+            if (Engine.hasEngine(ENGINE)) {
+                return Engine.getEngine(ENGINE);
+            }
+            if (unregistered == null) {
+                unregistered = new TfEngineProvider().getEngine();
+            }
+            return unregistered;
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("the TensorFlow engine could not load its natives from " + natives.folder().orElse(null)
+                    + ": " + e + ". They must be TensorFlow 2.16.1 for this operating system, from " + TensorFlowNatives.ARTIFACT, e);
+        }
+    }
+}

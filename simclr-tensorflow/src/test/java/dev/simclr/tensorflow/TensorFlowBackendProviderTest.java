@@ -1,0 +1,57 @@
+package dev.simclr.tensorflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.simclr.api.Backend;
+import dev.simclr.api.BackendProvider;
+import dev.simclr.api.BackendStatus;
+import dev.simclr.api.plugin.PluginRegistry;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TensorFlowBackendProviderTest {
+
+    private final TensorFlowBackendProvider provider = new TensorFlowBackendProvider();
+
+    @Test
+    void isFoundByNameThroughTheServiceLoader() {
+        PluginRegistry registry = PluginRegistry.load(List.of(getClass().getClassLoader()));
+        assertTrue(registry.get(BackendProvider.class, "tensorflow") instanceof TensorFlowBackendProvider);
+    }
+
+    @Test
+    void statusReportsTensorFlowVersionDevicesNativesAndThatItCannotTrain() {
+        BackendStatus s = provider.status();
+        assertTrue(s.available(), s.detail());
+        assertEquals("tensorflow", s.name());
+        assertTrue(s.version().startsWith("TensorFlow 2.16.1"), s.version());
+        assertTrue(s.devices().contains("cpu"));
+        assertFalse(s.canTrain());
+        assertTrue(s.detail().contains("natives: ") && s.detail().contains("pre-train with backend: pytorch"), s.detail());
+    }
+
+    @Test
+    void backendCannotTrainAndSaysSoInItsDescription() {
+        try (Backend b = Engines.tensorflow()) {
+            assertFalse(b.canTrain());
+            assertEquals("tensorflow", b.name());
+            assertEquals("TensorFlow", b.engine().getEngineName());
+            assertTrue(b.describe().contains("evaluation only"), b.describe());
+        }
+    }
+
+    @Test
+    void gpuOnAMachineWithoutOneIsRefusedWithWhatToUseInstead() {
+        try (Backend b = Engines.tensorflow()) {
+            assumeTrue(b.engine().getGpuCount() == 0, "this machine has a GPU");
+        }
+        var e = assertThrows(IllegalStateException.class,
+                () -> provider.create(Engines.params(provider, Map.of("device", "gpu"))));
+        assertTrue(e.getMessage().contains("sees no GPU") && e.getMessage().contains("device: cpu"), e.getMessage());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.simclr.train.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.simclr.train.optim.StatefulOptimizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The {@code checkpoints/} folder of a run. Each checkpoint is written to a temporary file and
+ * renamed into place, so a crash (even SIGKILL) leaves either the whole checkpoint or none; only
+ * the newest {@code keep} are kept, and a checkpoint is written only when every parameter is
+ * finite, so the ones kept are always good ones to resume from.
+ */
+public final class CheckpointStore {
+
+    private static final Pattern NAME = Pattern.compile("step-(\\d+)\\.ckpt");
+
+    private final Path dir;
+    private final int keep;
+
+    /**
+     * @param dir the checkpoints folder (made on the first save)
+     * @param keep how many of the newest checkpoints to keep, at least 1
+     */
+    public CheckpointStore(Path dir, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("train.keep-checkpoints must be at least 1, was " + keep);
+        }
+        this.dir = dir;
+        this.keep = keep;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The file of the checkpoint after {@code globalStep} steps. */
+    public Path fileFor(long globalStep) {
+        return dir.resolve(String.format("step-%08d.ckpt", globalStep));
+    }
+
+    /**
+     * Writes a checkpoint of the network, the optimizer and the position, then removes all but
+     * the newest {@code keep}.
+     *
+     * @throws NonFiniteParametersException when a parameter holds NaN or infinity (nothing is written)
+     */
+    public Checkpoint save(Block network, StatefulOptimizer optimizer, TrainingState state) throws IOException {
+        String bad = firstNonFinite(network);
+        if (bad != null) {
+            throw new NonFiniteParametersException(bad);
+        }
+        Path file = fileFor(state.globalStep());
+        CheckpointFile.write(file, network, optimizer, state);
+        List<Checkpoint> all = list();
+        for (int i = 0; i < all.size() - keep; i++) {
+            Files.deleteIfExists(all.get(i).file());
+        }
+        return new Checkpoint(file, state.globalStep());
+    }
+
+    /** The checkpoints in the folder, oldest first; temporary files of an interrupted write are ignored. */
+    public List<Checkpoint> list() throws IOException {
+        List<Checkpoint> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(p -> {
+                Matcher m = NAME.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(p)) {
+                    out.add(new Checkpoint(p, Long.parseLong(m.group(1))));
+                }
+            });
+        }
+        out.sort(Comparator.comparingLong(Checkpoint::globalStep));
+        return out;
+    }
+
+    /** The newest checkpoint, if any. */
+    public Optional<Checkpoint> latest() throws IOException {
+        List<Checkpoint> all = list();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The position and sums stored in a checkpoint, without loading its arrays. */
+    public static TrainingState readState(Checkpoint checkpoint) throws IOException {
+        return CheckpointFile.readHeader(checkpoint.file()).state();
+    }
+
+    /**
+     * Loads a checkpoint into a network built from the same config and a fresh optimizer of the
+     * same kind; returns where the run stood.
+     */
+    public static TrainingState restore(Checkpoint checkpoint, Block network, StatefulOptimizer optimizer) throws IOException {
+        return CheckpointFile.restore(checkpoint.file(), network, optimizer);
+    }
+
+    /** The name of the first parameter holding NaN or infinity, or null when all are finite. */
+    static String firstNonFinite(Block network) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            for (Pair<String, Parameter> p : network.getParameters()) {
+                NDArray a = p.getValue().getArray();
+                if (a.isNaN().any().getBoolean() || a.isInfinite().any().getBoolean()) {
+                    return p.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A checkpoint was refused because the parameters are no longer finite (the run diverged). */
+    public static final class NonFiniteParametersException extends IllegalStateException {
+        private final String parameter;
+
+        NonFiniteParametersException(String parameter) {
+            super("parameter '" + parameter + "' holds NaN or infinity; no checkpoint was written");
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.simclr.train.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A DJL {@link Optimizer} whose whole state is visible, so that a checkpoint can save it and a
+ * resumed run can continue with exactly the same updates (DJL's own Adam and SGD keep theirs
+ * private). Each parameter has its own update count, as in torch.optim, and the learning rate of
+ * its k-th update (1-based) comes from the tracker. Temporaries of an update are freed when it
+ * returns; the buffers live as long as the weights.
+ */
+public abstract class StatefulOptimizer extends Optimizer {
+
+    private final ParameterTracker learningRate;
+    private final Map<String, ParameterSlots> state = new ConcurrentHashMap<>();
+
+    protected StatefulOptimizer(OptimizerBuilder<?> builder, ParameterTracker learningRate) {
+        super(builder);
+        if (learningRate == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " needs a learning-rate tracker");
+        }
+        this.learningRate = learningRate;
+    }
+
+    /** The name used in {@code train.optimizer} and in checkpoints. */
+    public abstract String name();
+
+    @Override
+    public final void update(String parameterId, NDArray weight, NDArray grad) {
+        ParameterSlots slots = state.computeIfAbsent(parameterId, k -> new ParameterSlots());
+        long t = slots.updates() + 1;
+        float lr = learningRate.getNewValue(parameterId, (int) Math.min(Integer.MAX_VALUE, t));
+        try (NDScope scope = new NDScope()) {
+            apply(parameterId, weight, grad, lr, t, slots);
+            for (NDArray b : slots.buffers().values()) {
+                NDScope.unregister(b);
+            }
+            scope.suppressNotUsedWarning();
+        }
+        slots.setUpdates(t);
+    }
+
+    /**
+     * One update of {@code weight} in place.
+     *
+     * @param lr learning rate of this update
+     * @param t 1-based count of this parameter's updates, this one included
+     * @param slots this parameter's buffers (create them with {@link #buffer})
+     */
+    protected abstract void apply(String parameterId, NDArray weight, NDArray grad, float lr, long t, ParameterSlots slots);
+
+    /** The named buffer of a parameter, made as zeros like the weight on first use. */
+    protected static NDArray buffer(ParameterSlots slots, String name, NDArray weight) {
+        NDArray b = slots.buffer(name);
+        if (b == null) {
+            b = weight.zerosLike();
+            NDScope.unregister(b);
+            slots.put(name, b);
+        }
+        return b;
+    }
+
+    /** The state of every parameter updated so far, by parameter id; read-only view. */
+    public Map<String, ParameterSlots> state() {
+        return Collections.unmodifiableMap(state);
+    }
+
+    /**
+     * Restores one parameter's state (from a checkpoint). The buffers become owned by this
+     * optimizer; they must have the weight's shape and live on its device.
+     */
+    public void restore(String parameterId, long updates, Map<String, NDArray> buffers) {
+        ParameterSlots slots = new ParameterSlots();
+        slots.setUpdates(updates);
+        buffers.forEach(slots::put);
+        ParameterSlots old = state.put(parameterId, slots);
+        if (old != null) {
+            old.buffers().values().forEach(NDArray::close);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.simclr.train.run;
+
+import ai.djl.nn.Block;
+import dev.simclr.api.ImageDataset;
+import dev.simclr.api.ImageShape;
+
+/**
+ * A quick kNN accuracy of the encoder while it trains ({@code train.knn-every}): features of the
+ * first {@link #TRAIN_IMAGES} probe-training and {@link #TEST_IMAGES} test images under the
+ * current encoder in inference mode (batch norm on running statistics), L2-normalised; each test
+ * image takes the label with the largest summed cosine similarity among its {@link #K} nearest
+ * training images. A monitor of the trend, not the final evaluation.
+ */
+final class KnnMonitor {
+
+    static final int K = 20;
+    static final int TRAIN_IMAGES = 2000;
+    static final int TEST_IMAGES = 1000;
+
+    private final FeatureExtractor extractor;
+    private final ImageDataset train;
+    private final ImageDataset test;
+
+    KnnMonitor(FeatureExtractor extractor, ImageDataset train, ImageDataset test) {
+        this.extractor = extractor;
+        this.train = train;
+        this.test = test;
+    }
+
+    /** Top-1 accuracy of the kNN classifier under {@code encoder} (feature size {@code dim}). */
+    double top1(Block encoder, int dim) {
+        int nTrain = Math.min(TRAIN_IMAGES, train.size());
+        int nTest = Math.min(TEST_IMAGES, test.size());
+        float[] a = features(encoder, dim, train, nTrain);
+        float[] b = features(encoder, dim, test, nTest);
+        int classes = Math.max(train.numClasses(), test.numClasses());
+        int k = Math.min(K, nTrain);
+        int correct = 0;
+        float[] sims = new float[nTrain];
+        int[] best = new int[k];
+        for (int i = 0; i < nTest; i++) {
+            for (int j = 0; j < nTrain; j++) {
+                float s = 0;
+                for (int d = 0; d < dim; d++) {
+                    s += b[i * dim + d] * a[j * dim + d];
+                }
+                sims[j] = s;
+            }
+            int found = 0;
+            for (int j = 0; j < nTrain; j++) {
+                // keep the k largest in best[], smallest last
+                if (found < k) {
+                    best[found++] = j;
+                } else if (sims[j] > sims[best[k - 1]]) {
+                    best[k - 1] = j;
+                } else {
+                    continue;
+                }
+                for (int q = found - 1; q > 0 && sims[best[q]] > sims[best[q - 1]]; q--) {
+                    int t = best[q];
+                    best[q] = best[q - 1];
+                    best[q - 1] = t;
+                }
+            }
+            double[] votes = new double[classes];
+            for (int q = 0; q < found; q++) {
+                votes[train.label(best[q])] += sims[best[q]];
+            }
+            int predicted = 0;
+            for (int c = 1; c < classes; c++) {
+                if (votes[c] > votes[predicted]) {
+                    predicted = c;
+                }
+            }
+            if (predicted == test.label(i)) {
+                correct++;
+            }
+        }
+        return nTest == 0 ? 0.0 : (double) correct / nTest;
+    }
+
+    private float[] features(Block encoder, int dim, ImageDataset data, int n) {
+        ImageShape shape = extractor.inputShape(data);
+        float[] out = new float[n * dim];
+        for (int from = 0; from < n; from += FeatureExtractor.BATCH) {
+            int to = Math.min(n, from + FeatureExtractor.BATCH);
+            float[] f = extractor.encode(encoder, extractor.pixels(data, from, to), to - from, shape);
+            System.arraycopy(f, 0, out, from * dim, f.length);
+        }
+        for (int i = 0; i < n; i++) {
+            double norm = 0;
+            for (int d = 0; d < dim; d++) {
+                norm += out[i * dim + d] * out[i * dim + d];
+            }
+            float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
+            for (int d = 0; d < dim; d++) {
+                out[i * dim + d] *= inv;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.simclr.train.run;
+
+import dev.simclr.api.config.RunConfig;
+import dev.simclr.train.pretrain.EpochMetrics;
+import dev.simclr.train.pretrain.Pretrainer;
+import dev.simclr.train.pretrain.StepMetrics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tiny run in a process of its own, for tests that kill it. Arguments: the run folder, then
+ * {@code hold-at STEP} (after logging STEP it waits forever, to be killed with SIGKILL) or
+ * {@code term-at STEP} (after logging STEP it waits until the process is asked to terminate,
+ * then carries on so that the graceful stop can take its checkpoint).
+ */
+public final class ChildRun {
+
+    private ChildRun() {}
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        String mode = args[1];
+        long at = Long.parseLong(args[2]);
+        CountDownLatch terminating = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(terminating::countDown));
+        RunOrchestrator orchestrator = TinyRun.orchestrator(System.out).withStepListener(new Pretrainer.StepListener() {
+            @Override
+            public void onStep(StepMetrics s) {
+                if (s.step() != at) {
+                    return;
+                }
+                try {
+                    if ("hold-at".equals(mode)) {
+                        Thread.sleep(Long.MAX_VALUE);
+                    } else {
+                        terminating.await(120, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onEpoch(EpochMetrics e) {}
+        });
+        RunConfig config = TinyRun.config(orchestrator, List.of());
+        orchestrator.run(config, out, false);
+        System.exit(0);
+    }
+}

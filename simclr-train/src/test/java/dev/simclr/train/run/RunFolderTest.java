@@ -1,0 +1,62 @@
+package dev.simclr.train.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anExistingNonEmptyFolderIsRefusedWithTheWaysOut() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(dir.resolve("metrics.jsonl"), "{}\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunFolder.choose(dir, "runs", null, false));
+        assertTrue(e.getMessage().contains("--resume") && e.getMessage().contains("--force"), e.getMessage());
+        assertEquals("{}\n", Files.readString(dir.resolve("metrics.jsonl")), "nothing was touched");
+    }
+
+    @Test
+    void aRunIntoAnExistingFolderFailsBeforeWritingAnything() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(dir.resolve("keep.txt"), "mine");
+        RunOrchestrator o = TinyRun.orchestrator(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThrows(IllegalStateException.class, () -> o.run(TinyRun.config(o, List.of()), dir, false));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("keep.txt")), files.toList());
+        }
+    }
+
+    @Test
+    void forceEmptiesTheFolderFirst() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(dir.resolve("old.txt"), "old");
+        assertEquals(dir, RunFolder.choose(dir, "runs", null, true));
+        RunFolder.create(dir, true);
+        assertFalse(Files.exists(dir.resolve("old.txt")));
+    }
+
+    @Test
+    void anEmptyOrMissingFolderIsFine() {
+        assertEquals(tmp.resolve("new"), RunFolder.choose(tmp.resolve("new"), "runs", null, false));
+        assertEquals(tmp, RunFolder.choose(tmp, "runs", null, false));
+    }
+
+    @Test
+    void onlyAFolderWithAConfigIsARunFolder() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFolder.existing(tmp));
+        assertTrue(e.getMessage().contains("config.yaml"), e.getMessage());
+    }
+}
