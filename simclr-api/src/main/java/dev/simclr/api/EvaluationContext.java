@@ -11,8 +11,16 @@ import java.util.Map;
  */
 public interface EvaluationContext {
 
-    /** The run folder; evaluators write their files (PNG, CSV, HTML) here. */
+    /** The run folder: its metrics.jsonl and training curves are read from here. */
     Path runDir();
+
+    /**
+     * Where evaluators write their files (PNG, CSV, HTML): the run folder during a run, a
+     * sub-folder of it when a finished run is evaluated again, so earlier results are kept.
+     */
+    default Path outputDir() {
+        return runDir();
+    }
 
     /** The run's seed, for evaluators that draw random numbers. */
     long seed();

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "augment", description = "Write a PNG grid of original images and two augmented views of each, to see what the pipeline does.")
@@ -36,13 +39,16 @@ final class AugmentCommand extends BaseCommand {
     @Option(names = "--force", description = "overwrite FILE if it exists")
     boolean force;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (n < 1 || n > 256) {
-            throw new IllegalArgumentException("--n must be in [1, 256], got " + n);
+            throw new ParameterException(spec.commandLine(), "--n must be in [1, 256], got " + n);
         }
         if (Files.exists(outFile) && !force) {
-            throw new IllegalArgumentException(outFile + " exists; choose another name or add --force");
+            throw new ParameterException(spec.commandLine(), outFile + " exists; choose another name or add --force");
         }
         Map<String, Object> tree = ConfigSource.load(config, overrides);
         if (data.given()) {

@@ -74,10 +74,13 @@ final class BenchCommand implements Runnable {
                 description = "images per encoder pass (0: as --batch-norm implies; default: ${DEFAULT-VALUE})")
         int passSize;
 
+        @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
+        String device;
+
         @Override
         public Integer call() throws InterruptedException {
             TrainBenchmark.Options o = new TrainBenchmark.Options(encoder, stem, width, batch, size, channels, steps, warmup,
-                    threads, workers, batchNorm, passSize);
+                    threads, workers, batchNorm, passSize, device);
             return TrainBenchmark.run(o, registry(), out);
         }
     }

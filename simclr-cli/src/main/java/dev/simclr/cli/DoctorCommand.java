@@ -30,6 +30,10 @@ final class DoctorCommand extends BaseCommand {
                 out.println("              " + s.detail());
             }
         }
+        if (!reg.has(ProviderKind.BACKEND, "tensorflow")) {
+            out.printf("  %-11s %s%n", "tensorflow", "not in this distribution (evaluation only; build it with "
+                    + "`mvn -q -B install -DskipTests -Ptensorflow`, see docs/backends.md)");
+        }
         out.println("datasets:");
         for (String d : DatasetOpener.foundOnThisMachine()) {
             out.println("  " + d);

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import java.util.List;
 
 @Command(name = "embed", description = "Write encoder features of a dataset (with labels and indices) as CSV or NumPy .npy.")
 final class EmbedCommand extends BaseCommand {
@@ -27,14 +31,20 @@ final class EmbedCommand extends BaseCommand {
     @Option(names = "--force", description = "overwrite FILE if it exists")
     boolean force;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         String name = outFile.getFileName().toString();
         if (!name.endsWith(".csv") && !name.endsWith(".npy")) {
-            throw new IllegalArgumentException("--out must end in .csv or .npy, got " + outFile);
+            throw new ParameterException(spec.commandLine(), "--out must end in .csv or .npy, got " + outFile);
         }
-        if (Files.exists(outFile) && !force) {
-            throw new IllegalArgumentException(outFile + " exists; choose another name or add --force");
+        Path labelsFile = name.endsWith(".npy") ? outFile.resolveSibling(name.substring(0, name.length() - 4) + "-labels.npy") : null;
+        for (Path p : labelsFile == null ? List.of(outFile) : List.of(outFile, labelsFile)) {
+            if (Files.exists(p) && !force) {
+                throw new ParameterException(spec.commandLine(), p + " exists; choose another name or add --force");
+            }
         }
         RunOrchestrator orchestrator = new RunOrchestrator(registry(), out, terminal());
         Features f = orchestrator.embed(run, tree -> {
@@ -47,6 +57,10 @@ final class EmbedCommand extends BaseCommand {
         });
         EmbeddingWriter.write(outFile, f);
         out.printf("wrote %d x %d features to %s%n", f.count(), f.dim(), outFile);
+        if (labelsFile != null) {
+            EmbeddingWriter.writeLabelsNpy(labelsFile, f);
+            out.printf("wrote %d labels to %s%n", f.count(), labelsFile);
+        }
         return Main.OK;
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code simclr} command. Exit codes: 0 success, 1 failure, 2 invalid configuration or usage.
  */
-@Command(name = "simclr", mixinStandardHelpOptions = true, version = "simclr 0.1.0",
+@Command(name = "simclr", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "simclr 0.1.0",
         description = "SimCLR self-supervised pre-training and evaluation on the Deep Java Library.",
         subcommands = {RunCommand.class, ValidateCommand.class, EvaluateCommand.class, EmbedCommand.class, PluginsCommand.class,
             InitCommand.class, DoctorCommand.class, AugmentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})

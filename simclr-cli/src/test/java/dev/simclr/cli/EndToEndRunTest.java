@@ -74,6 +74,28 @@ class EndToEndRunTest {
         assertEquals(4, epochLoss.size(), "one line per epoch");
         assertEquals(4 * (240 / 48), steps, "one line per step with log-every 1");
         assertTrue(epochLoss.get(3) < epochLoss.get(0), "loss fell: " + epochLoss);
+
+        // evaluating the finished run again reproduces the probe, in a folder of its own
+        CliRunner again = CliRunner.run("evaluate", run.toString());
+        assertEquals(0, again.exitCode(), again.toString());
+        Path evaluations = run.resolve("evaluations");
+        Path first;
+        try (var dirs = Files.list(evaluations)) {
+            first = dirs.findFirst().orElseThrow();
+        }
+        JsonNode reevaluated = json.readTree(first.resolve("results.json").toFile());
+        for (String row : List.of("linear-probe", "linear-probe@random-init", "linear-probe@raw-pixels")) {
+            assertEquals(results.path(row).path("top1").asDouble(), reevaluated.path(row).path("top1").asDouble(), 0.005, row);
+        }
+        assertEquals(results, json.readTree(run.resolve("results.json").toFile()), "the run's own results are kept");
+
+        // features with labels for Python users
+        Path npy = dir.resolve("features.npy");
+        CliRunner embed = CliRunner.run("embed", "--checkpoint", run.toString(), "--out", npy.toString());
+        assertEquals(0, embed.exitCode(), embed.toString());
+        assertTrue(Files.size(npy) > 100 && Files.size(dir.resolve("features-labels.npy")) > 100, embed.toString());
+        CliRunner twice = CliRunner.run("embed", "--checkpoint", run.toString(), "--out", npy.toString());
+        assertEquals(2, twice.exitCode(), "an existing file is not overwritten without --force: " + twice);
     }
 
     @Test

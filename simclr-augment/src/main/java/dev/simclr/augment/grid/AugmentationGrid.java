@@ -11,12 +11,10 @@ import dev.simclr.augment.pipeline.ViewRandom;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import dev.simclr.api.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -109,21 +107,11 @@ public final class AugmentationGrid {
 
     private static void writeAtomically(BufferedImage image, Path out) {
         try {
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
-            try {
-                if (!ImageIO.write(image, "png", tmp.toFile())) {
+            AtomicFiles.write(out, o -> {
+                if (!ImageIO.write(image, "png", o)) {
                     throw new IOException("no PNG writer available in this Java runtime");
                 }
-                try {
-                    Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the augmentation grid to " + out + ": " + e.getMessage(), e);
         }

@@ -26,10 +26,10 @@ final class EmbeddingsEvaluator implements Evaluator {
     @Override
     public Map<String, Map<String, Object>> evaluate(EvaluationContext ctx) throws Exception {
         Features f = ctx.features(DataSplit.TEST, FeatureSource.TRAINED);
-        EmbeddingWriter.writeNpy(ctx.runDir().resolve(NPY), f);
-        EmbeddingWriter.writeLabelsNpy(ctx.runDir().resolve(LABELS), f);
+        EmbeddingWriter.writeNpy(ctx.outputDir().resolve(NPY), f);
+        EmbeddingWriter.writeLabelsNpy(ctx.outputDir().resolve(LABELS), f);
         if (csv) {
-            EmbeddingWriter.writeCsv(ctx.runDir().resolve(CSV), f);
+            EmbeddingWriter.writeCsv(ctx.outputDir().resolve(CSV), f);
         }
         ctx.log(name + ": wrote " + f.count() + " x " + f.dim() + " test-split features to " + NPY + ", " + LABELS
                 + (csv ? " and " + CSV : ""));

@@ -61,7 +61,7 @@ final class ProjectionPlot implements Evaluator {
         int comps = pca.components().length;
         List<String> classNames = ctx.data(DataSplit.TEST).classNames();
         JFreeChart chart = chart(xy, comps, labels, classNames, pca, f.count(), rows.length);
-        AtomicFiles.write(ctx.runDir().resolve(FILE), out -> Charts.writePng(out, chart, width, height));
+        AtomicFiles.write(ctx.outputDir().resolve(FILE), out -> Charts.writePng(out, chart, width, height));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("explained_variance_pc1", pca.explained(0));
         metrics.put("explained_variance_pc2", comps > 1 ? pca.explained(1) : 0.0);

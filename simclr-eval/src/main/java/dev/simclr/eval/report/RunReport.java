@@ -42,6 +42,7 @@ final class RunReport implements Evaluator {
     @Override
     public Map<String, Map<String, Object>> evaluate(EvaluationContext ctx) throws Exception {
         Path dir = ctx.runDir();
+        Path outDir = ctx.outputDir();
         String subtitle = "Run folder " + dir.toAbsolutePath().getFileName() + ", written "
                 + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
         ReportPage page = new ReportPage(title, subtitle).results(ctx.results()).config(ctx.resolvedConfig());
@@ -54,11 +55,11 @@ final class RunReport implements Evaluator {
         if (log.skipped() > 0) {
             page.curvesNote(log.skipped() + " unreadable line(s) of " + METRICS + " were skipped.");
         }
-        for (Path png : pictures(dir)) {
+        for (Path png : pictures(outDir)) {
             page.picture(new ReportPage.Picture(png.getFileName().toString(), Files.readAllBytes(png)));
         }
-        AtomicFiles.writeString(dir.resolve(FILE), page.render());
-        ctx.log("report: " + dir.resolve(FILE));
+        AtomicFiles.writeString(outDir.resolve(FILE), page.render());
+        ctx.log("report: " + outDir.resolve(FILE));
         return Map.of();
     }
 

@@ -83,7 +83,7 @@ final class SimilarityGrid implements Evaluator {
             rows.add(new GridPainter.Row(caption(test, picked[i]), originals.get(i), views.get(i), views.get(n + i), sim));
         }
         BufferedImage grid = GridPainter.paint(rows, DisplayTransform.fromConfig(ctx.resolvedConfig()), cell);
-        AtomicFiles.write(ctx.runDir().resolve(FILE), out -> {
+        AtomicFiles.write(ctx.outputDir().resolve(FILE), out -> {
             if (!ImageIO.write(grid, "png", out)) {
                 throw new java.io.IOException("no PNG writer in this Java runtime");
             }

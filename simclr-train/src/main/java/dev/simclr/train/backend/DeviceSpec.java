@@ -40,7 +40,7 @@ final class DeviceSpec {
         }
         if (first + count > gpus) {
             throw new IllegalStateException(path + ": asked for " + count + " GPU(s) from gpu:" + first + ", but " + seen
-                    + ". On a CUDA machine DJL needs its PyTorch CUDA natives (see README, GPU section); or set device: cpu.");
+                    + ". On a CUDA machine DJL needs its PyTorch CUDA natives (docs/backends.md, GPU); or set device: cpu.");
         }
         for (int i = 0; i < count; i++) {
             out.add(Device.gpu(first + i));

@@ -35,7 +35,7 @@ public final class PyTorchBackendProvider implements BackendProvider {
     public List<Param> parameters() {
         return List.of(
                 Param.string("device", "cpu", "cpu, gpu, gpu:N (one GPU), or auto (GPU when the engine sees one)"),
-                Param.integer("devices", 1, 1, 64, "GPUs to train on (from the one named by device); negatives still come from the global batch"),
+                Param.integer("devices", 1, 1, 64, "GPUs to use, from the one named by device (pre-training supports 1 so far)"),
                 Param.integer("threads", 0, 0, 1024, "intra-op threads of the engine (0: number of cores)"),
                 Param.integer("interop-threads", 1, 0, 1024, "inter-op threads of the engine (0: engine default)"));
     }

@@ -57,7 +57,8 @@ public final class TrainBenchmark {
     /** Environment variables that change how the native engine runs; recorded with every result. */
     private static final List<String> ENGINE_ENV = List.of("LD_PRELOAD", "MALLOC_ARENA_MAX", "MALLOC_MMAP_MAX_",
             "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "OMP_NUM_THREADS", "OMP_WAIT_POLICY",
-            "KMP_BLOCKTIME", "GOMP_SPINCOUNT", "THP_MEM_ALLOC_ENABLE", "DNNL_MAX_CPU_ISA", "ONEDNN_MAX_CPU_ISA");
+            "KMP_BLOCKTIME", "GOMP_SPINCOUNT", "THP_MEM_ALLOC_ENABLE", "DNNL_MAX_CPU_ISA", "ONEDNN_MAX_CPU_ISA",
+            "ONEDNN_DEFAULT_FPMATH_MODE");
 
     private TrainBenchmark() {}
 
@@ -76,12 +77,13 @@ public final class TrainBenchmark {
      * @param workers augmentation threads (0: number of cores)
      * @param batchNorm {@code per-view} (two passes of B) or {@code joint} (one pass of 2B)
      * @param passSize images per encoder pass (0: as batchNorm implies)
+     * @param device the pytorch backend's device: cpu, gpu, gpu:N or auto
      */
     public record Options(String encoder, String stem, double width, int batch, int size, int channels, int steps,
-            int warmup, int threads, int workers, String batchNorm, int passSize) {
+            int warmup, int threads, int workers, String batchNorm, int passSize, String device) {
 
         public static Options defaults() {
-            return new Options("resnet18", "cifar", 1.0, 64, 32, 3, 10, 2, 0, 0, "per-view", 0);
+            return new Options("resnet18", "cifar", 1.0, 64, 32, 3, 10, 2, 0, 0, "per-view", 0, "cpu");
         }
 
         /** Images that go through the encoder at once with these settings. */
@@ -117,11 +119,11 @@ public final class TrainBenchmark {
 
         try (Backend backend = parts.backend(null);
                 NDManager manager = backend.newManager();
-                TwoViewPipeline pipeline = new TwoViewPipeline(images, parts.augmentations(), o.workers(), config.seed())) {
+                TwoViewPipeline pipeline = new TwoViewPipeline(images, parts.augmentations(), o.workers(), config.seed());
+                ContrastiveLoss loss = parts.loss()) {
             ImageShape viewShape = pipeline.viewShape();
             SimClrNetwork network = parts.network(viewShape);
             Pretrainer.initialize(network, manager, viewShape, config.seed());
-            ContrastiveLoss loss = parts.loss();
             Engine engine = backend.engine();
             out.printf(Locale.ROOT, "train benchmark: %s (%s stem, width %s) + %s head, %s loss; batch %d (%d views), %s batch norm, "
                             + "passes of %d images; views %s%n",
@@ -156,7 +158,7 @@ public final class TrainBenchmark {
     static RunConfig config(Options o, PluginRegistry registry) {
         List<ConfigError> errors = new ArrayList<>();
         ComponentConfig backend = component(registry, BackendProvider.class, "pytorch", "backend",
-                Map.of("device", "cpu", "threads", o.threads()), errors);
+                Map.of("device", o.device(), "threads", o.threads()), errors);
         ComponentConfig augment = component(registry, AugmentationProvider.class, "simclr", "augment[0].simclr",
                 Map.of("size", o.size()), errors);
         ComponentConfig encoder = component(registry, EncoderProvider.class, o.encoder(), "model.encoder",
@@ -219,6 +221,7 @@ public final class TrainBenchmark {
         m.put("channels", o.channels());
         m.put("steps", o.steps());
         m.put("warmup", o.warmup());
+        m.put("device", o.device());
         m.put("threads", JniUtils.getNumThreads());
         m.put("interop_threads", JniUtils.getNumInteropThreads());
         m.put("workers", workers);

@@ -25,6 +25,8 @@ import dev.simclr.augment.pipeline.TwoViewPipeline;
 import dev.simclr.train.checkpoint.Checkpoint;
 import dev.simclr.train.checkpoint.CheckpointStore;
 import dev.simclr.train.checkpoint.TrainingState;
+import dev.simclr.train.gradcache.GradientCache;
+import dev.simclr.train.gradcache.Passes;
 import dev.simclr.train.optim.LrSchedule;
 import dev.simclr.train.optim.Optimizers;
 import dev.simclr.train.optim.StatefulOptimizer;
@@ -146,7 +148,8 @@ public final class Pretrainer {
         }
         ImageShape shape = pipeline.viewShape();
         boolean perView = "per-view".equals(train.getString("batch-norm"));
-        int passSize = train.getInt("pass-size");
+        Passes passes = Passes.of(2 * batch, perView ? batch : 2 * batch, train.getInt("pass-size"));
+        boolean gradientCache = train.getBool("gradient-cache");
         int everyEpochs = train.getInt("checkpoint-every");
         int everySteps = train.getInt("checkpoint-every-steps");
         Device device = backend.devices().get(0);
@@ -190,10 +193,14 @@ public final class Pretrainer {
                         NDArray x = sm.create(views.data(), new Shape(2L * batch, shape.channels(), shape.height(), shape.width()));
                         views.release();
                         LossResult r;
-                        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-                            NDArray z = project(ps, x, batch, perView, passSize);
-                            r = loss.compute(z);
-                            gc.backward(r.loss());
+                        if (gradientCache) {
+                            r = GradientCache.step(ps, network, loss, x, passes);
+                        } else {
+                            try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+                                NDArray z = project(ps, x, passes);
+                                r = loss.compute(z);
+                                gc.backward(r.loss());
+                            }
                         }
                         value = r.loss().getFloat();
                         metrics = r.metrics();
@@ -297,23 +304,16 @@ public final class Pretrainer {
                 + " If it happens again, check the data and augmentations.", lastGood);
     }
 
-    /** Projections of all 2B views, in the order view 1 then view 2. */
-    private NDArray project(ParameterStore ps, NDArray x, int batch, boolean perView, int passSize) {
-        int total = 2 * batch;
-        int pass = perView ? batch : total;
-        if (passSize > 0) {
-            pass = Math.min(pass, passSize);
-        }
-        if (pass >= total) {
+    /** Projections of all 2B views, in the order view 1 then view 2, one encoder pass per range. */
+    private NDArray project(ParameterStore ps, NDArray x, Passes passes) {
+        if (passes.count() == 1) {
+            // one pass: no concat (DJL's concat of a single array drops the autograd history)
             return network.forward(ps, new NDList(x), true).singletonOrThrow();
         }
         NDList parts = new NDList();
-        int groupEnd = perView ? batch : total;
-        for (int groupStart = 0; groupStart < total; groupStart = groupEnd, groupEnd = Math.min(total, groupEnd + (perView ? batch : total))) {
-            for (int a = groupStart; a < groupEnd; a += pass) {
-                int b = Math.min(groupEnd, a + pass);
-                parts.add(network.forward(ps, new NDList(x.get(new NDIndex("{}:{}", a, b))), true).singletonOrThrow());
-            }
+        for (int i = 0; i < passes.count(); i++) {
+            NDArray slice = x.get(new NDIndex("{}:{}", passes.starts()[i], passes.ends()[i]));
+            parts.add(network.forward(ps, new NDList(slice), true).singletonOrThrow());
         }
         return NDArrays.concat(parts);
     }

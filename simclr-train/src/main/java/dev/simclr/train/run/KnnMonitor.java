@@ -5,8 +5,9 @@ import dev.simclr.api.ImageDataset;
 import dev.simclr.api.ImageShape;
 
 /**
- * A quick kNN accuracy of the encoder while it trains ({@code train.knn-every}): features of the
- * first {@link #TRAIN_IMAGES} probe-training and {@link #TEST_IMAGES} test images under the
+ * A quick kNN accuracy of the encoder while it trains ({@code train.knn-every}): features of
+ * {@link #TRAIN_IMAGES} probe-training and {@link #TEST_IMAGES} test images (a sample drawn once
+ * with the run's seed, so sorted-by-class data still gives every class) under the
  * current encoder in inference mode (batch norm on running statistics), L2-normalised; each test
  * image takes the label with the largest summed cosine similarity among its {@link #K} nearest
  * training images. A monitor of the trend, not the final evaluation.
@@ -21,10 +22,31 @@ final class KnnMonitor {
     private final ImageDataset train;
     private final ImageDataset test;
 
-    KnnMonitor(FeatureExtractor extractor, ImageDataset train, ImageDataset test) {
+    KnnMonitor(FeatureExtractor extractor, ImageDataset train, ImageDataset test, long seed) {
         this.extractor = extractor;
-        this.train = train;
-        this.test = test;
+        this.train = sample(train, TRAIN_IMAGES, seed);
+        this.test = sample(test, TEST_IMAGES, seed + 1);
+    }
+
+    /** At most {@code n} images drawn without replacement with {@code seed}, in dataset order. */
+    static ImageDataset sample(ImageDataset data, int n, long seed) {
+        if (data.size() <= n) {
+            return data;
+        }
+        int[] all = new int[data.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            int j = i + r.nextInt(all.length - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = java.util.Arrays.copyOf(all, n);
+        java.util.Arrays.sort(chosen);
+        return dev.simclr.api.ImageStore.select(data, chosen, data.description() + ", kNN monitor sample of " + n);
     }
 
     /** Top-1 accuracy of the kNN classifier under {@code encoder} (feature size {@code dim}). */

@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 final class RunEvaluationContext implements EvaluationContext {
 
     private final Path runDir;
+    private final Path outputDir;
     private final long seed;
     private final Backend backend;
     private final Map<DataSplit, ImageDataset> data;
@@ -42,11 +43,12 @@ final class RunEvaluationContext implements EvaluationContext {
     private final Map<DataSplit, Map<FeatureSource, Features>> cache = new EnumMap<>(DataSplit.class);
     private SimClrNetwork randomNetwork;
 
-    RunEvaluationContext(Path runDir, long seed, Backend backend, Map<DataSplit, ImageDataset> data, SimClrNetwork trained,
+    RunEvaluationContext(Path runDir, Path outputDir, long seed, Backend backend, Map<DataSplit, ImageDataset> data, SimClrNetwork trained,
             Supplier<SimClrNetwork> randomInit, List<Augmentation> augmentations, FeatureExtractor extractor,
             Map<String, Object> resolvedConfig, Map<String, Map<String, Object>> results,
             BiFunction<String, Long, Progress> progress, PrintStream log) {
         this.runDir = runDir;
+        this.outputDir = outputDir;
         this.seed = seed;
         this.backend = backend;
         this.data = data;
@@ -64,6 +66,11 @@ final class RunEvaluationContext implements EvaluationContext {
     @Override
     public Path runDir() {
         return runDir;
+    }
+
+    @Override
+    public Path outputDir() {
+        return outputDir;
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class RunFolder {
     public static final String INITIAL_ENCODER = "encoder-init.params";
     public static final String RESULTS = "results.json";
     public static final String CHECKPOINTS = "checkpoints";
+    /** Sub-folder of later re-evaluations ({@code simclr evaluate}), one folder each. */
+    public static final String EVALUATIONS = "evaluations";
 
     private final Path dir;
 
@@ -60,14 +62,24 @@ public final class RunFolder {
             throw new IllegalStateException("the run folder " + dir + " already exists and is not empty; "
                     + "choose another (--out DIR or output.name), resume it (--resume " + dir + "), or overwrite it with --force");
         }
+        if (force && nonEmpty(dir) && !Files.isRegularFile(dir.resolve(CONFIG))) {
+            // --force replaces an earlier run, never an arbitrary folder
+            throw new IllegalStateException(dir + " is not empty and is not a run folder (it has no " + CONFIG
+                    + "); --force only overwrites earlier runs. Choose another folder.");
+        }
         return dir;
     }
 
-    /** Creates the folder (and clears it when forced). */
+    /** Creates the folder (and clears it when forced: every file of the earlier run is deleted, or this fails). */
     public static RunFolder create(Path dir, boolean force) throws IOException {
         if (force && nonEmpty(dir)) {
+            if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+                throw new IllegalStateException(dir + " is not a run folder (no " + CONFIG + "); refusing to clear it");
+            }
             try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
+                    Files.delete(p);
+                }
             }
         }
         Files.createDirectories(dir);

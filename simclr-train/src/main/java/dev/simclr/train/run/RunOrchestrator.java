@@ -3,12 +3,16 @@ package dev.simclr.train.run;
 import ai.djl.ndarray.NDManager;
 import dev.simclr.api.Augmentation;
 import dev.simclr.api.Backend;
+import dev.simclr.api.ContrastiveLoss;
 import dev.simclr.api.DataSplit;
 import dev.simclr.api.EvaluatorProvider;
 import dev.simclr.api.Features;
 import dev.simclr.api.ImageDataset;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.Progress;
+import dev.simclr.train.optim.Optimizers;
+import dev.simclr.train.optim.LrSchedule;
+import dev.simclr.api.Params;
 import dev.simclr.api.config.ComponentConfig;
 import dev.simclr.api.config.ConfigValidator;
 import dev.simclr.api.config.RunConfig;
@@ -86,11 +90,29 @@ public final class RunOrchestrator {
             Datasets data = openData(parts);
             requireKnnData(config, data);
             List<Augmentation> ops = parts.augmentations();
+            preflight(parts, ops, data.train);
             RunFolder folder = RunFolder.create(dir, force);
             Map<String, Object> resolved = config.toTree();
             AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ConfigLoader.toYaml(resolved));
             out.println("run folder: " + folder.dir());
             return pretrainAndEvaluate(parts, backend, data, ops, folder, resolved, null);
+        }
+    }
+
+    /**
+     * Makes the model, loss and optimizer once without running anything, so that a setting only
+     * they can refuse (e.g. nesterov without momentum) stops the run before its folder exists.
+     */
+    private static void preflight(Components parts, List<Augmentation> ops, ImageDataset train) {
+        Params t = parts.config().train();
+        long perEpoch = Pretrainer.stepsPerEpoch(train.size(), t.getInt("batch-size"));
+        if (perEpoch == 0) {
+            throw new IllegalArgumentException("train.batch-size " + t.getInt("batch-size") + " is larger than the pre-training data ("
+                    + train.size() + " images); lower train.batch-size or use more data");
+        }
+        SimClrNetwork network = parts.network(Components.shapeAfter(ops, train.shape()));
+        try (ContrastiveLoss loss = parts.loss()) {
+            Optimizers.create(t, LrSchedule.of(t, perEpoch, perEpoch * t.getInt("epochs")), network);
         }
     }
 
@@ -137,6 +159,7 @@ public final class RunOrchestrator {
         try (NDManager manager = backend.newManager();
                 TwoViewPipeline pipeline = new TwoViewPipeline(data.train, ops, config.train().getInt("workers"), config.seed());
                 MetricsLog metrics = new MetricsLog(folder.file(RunFolder.METRICS));
+                ContrastiveLoss loss = parts.loss();
                 GracefulStop graceful = new GracefulStop(out).install()) {
             ImageShape viewShape = pipeline.viewShape();
             SimClrNetwork network = parts.network(viewShape);
@@ -147,7 +170,7 @@ public final class RunOrchestrator {
             out.println("model:      " + config.encoder().name() + " (" + network.featureSize() + " features) + "
                     + config.head().name() + " head (" + network.projectionSize() + "), " + countParameters(network) + " parameters; views "
                     + viewShape);
-            Pretrainer trainer = new Pretrainer(backend, network, parts.loss(), config.train(), config.seed())
+            Pretrainer trainer = new Pretrainer(backend, network, loss, config.train(), config.seed())
                     .withCheckpoints(checkpointStore(folder, config))
                     .stoppedBy(graceful.signal());
             if (resumeFrom != null) {
@@ -159,7 +182,7 @@ public final class RunOrchestrator {
                 metrics.write(marker);
             }
             KnnMonitor knn = knnEvery > 0
-                    ? new KnnMonitor(new FeatureExtractor(backend, manager, Components.evaluationTransform(ops)), data.probeTrain, data.test)
+                    ? new KnnMonitor(new FeatureExtractor(backend, manager, Components.evaluationTransform(ops)), data.probeTrain, data.test, config.seed())
                     : null;
             int logEvery = config.train().getInt("log-every");
             Pretrainer.StepListener observer = this.observer;
@@ -211,7 +234,7 @@ public final class RunOrchestrator {
                     result.steps(), result.seconds(), result.samplesPerSecond(), result.firstLoss(), result.lastLoss(),
                     100 * result.dataWaitFraction());
             saveParameters(network, folder);
-            Map<String, Map<String, Object>> results = evaluate(parts, backend, manager, network, data, ops, folder, resolved);
+            Map<String, Map<String, Object>> results = evaluate(parts, backend, manager, network, data, ops, folder, folder.dir(), resolved);
             return new RunOutcome(folder.dir(), result, results);
         }
     }
@@ -227,6 +250,12 @@ public final class RunOrchestrator {
         if (!backend.canTrain()) {
             throw new IllegalStateException("backend '" + backend.name() + "' cannot pre-train (no autograd and no training ops in its DJL engine); "
                     + "pre-train with backend: pytorch, then run `simclr evaluate RUNDIR --backend " + backend.name() + "`");
+        }
+        if (backend.devices().size() > 1) {
+            // the loss side is ready (dev.simclr.loss.GlobalBatch gathers projections across devices),
+            // the data-parallel step is not: refuse rather than silently train on one device
+            throw new IllegalStateException("backend.devices: pre-training on " + backend.devices().size()
+                    + " devices is not supported yet; set backend.devices: 1 (one GPU) or device: cpu");
         }
     }
 
@@ -262,11 +291,20 @@ public final class RunOrchestrator {
         try (Backend backend = parts.backend(null)) {
             Datasets data = openData(parts);
             List<Augmentation> ops = parts.augmentations();
+            // a new folder per re-evaluation: the run's own results are never overwritten
+            String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path outDir = folder.file(RunFolder.EVALUATIONS).resolve(stamp + "-" + backend.name());
+            for (int i = 2; Files.exists(outDir); i++) {
+                outDir = folder.file(RunFolder.EVALUATIONS).resolve(stamp + "-" + backend.name() + "-" + i);
+            }
+            Files.createDirectories(outDir);
+            AtomicFiles.writeString(outDir.resolve(RunFolder.CONFIG), ConfigLoader.toYaml(config.toTree()));
             out.println("re-evaluating " + runDir + " on " + backend.describe());
+            out.println("results go to " + outDir);
             try (NDManager manager = backend.newManager()) {
                 SimClrNetwork network = loadTrained(parts, manager, data.train.shape(), ops, folder);
-                Map<String, Map<String, Object>> results = evaluate(parts, backend, manager, network, data, ops, folder, config.toTree());
-                return new RunOutcome(folder.dir(), null, results);
+                Map<String, Map<String, Object>> results = evaluate(parts, backend, manager, network, data, ops, folder, outDir, config.toTree());
+                return new RunOutcome(outDir, null, results);
             }
         }
     }
@@ -331,7 +369,7 @@ public final class RunOrchestrator {
     }
 
     private Map<String, Map<String, Object>> evaluate(Components parts, Backend backend, NDManager manager, SimClrNetwork trained,
-            Datasets data, List<Augmentation> ops, RunFolder folder, Map<String, Object> resolved) throws IOException {
+            Datasets data, List<Augmentation> ops, RunFolder folder, Path outDir, Map<String, Object> resolved) throws IOException {
         RunConfig config = parts.config();
         Map<String, Map<String, Object>> results = new LinkedHashMap<>();
         if (config.evaluate().isEmpty()) {
@@ -347,7 +385,7 @@ public final class RunOrchestrator {
         // the random-init baseline is the encoder pre-training started from, saved at the start of
         // the run, so it is the same on every backend (engines draw different random numbers)
         Path initial = folder.file(RunFolder.INITIAL_ENCODER);
-        RunEvaluationContext ctx = new RunEvaluationContext(folder.dir(), config.seed(), backend, splits, trained, () -> {
+        RunEvaluationContext ctx = new RunEvaluationContext(folder.dir(), outDir, config.seed(), backend, splits, trained, () -> {
             try {
                 return inferenceNetwork(parts, manager, viewShape, Files.isRegularFile(initial) ? initial : null);
             } catch (IOException e) {
@@ -365,7 +403,7 @@ public final class RunOrchestrator {
                 throw new IllegalStateException("evaluator " + c.name() + " failed: " + e.getMessage(), e);
             }
             results.putAll(rows);
-            AtomicFiles.writeString(folder.file(RunFolder.RESULTS), Json.pretty(results));
+            AtomicFiles.writeString(outDir.resolve(RunFolder.RESULTS), Json.pretty(results));
         }
         printResults(results);
         return results;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TrainBenchmarkTest {
 
     private static final TrainBenchmark.Options TINY =
-            new TrainBenchmark.Options("resnet18", "cifar", 0.0625, 4, 8, 3, 2, 1, 1, 1, "per-view", 0);
+            new TrainBenchmark.Options("resnet18", "cifar", 0.0625, 4, 8, 3, 2, 1, 1, 1, "per-view", 0, "cpu");
 
     private static JsonNode lastJsonLine(String printed) throws Exception {
         String[] lines = printed.strip().split("\n");
@@ -49,21 +49,21 @@ class TrainBenchmarkTest {
 
     @Test
     void jointBatchNormWithPassSizeReportsTheImagesPerPass() throws Exception {
-        TrainBenchmark.Options o = new TrainBenchmark.Options("resnet18", "cifar", 0.0625, 4, 8, 3, 1, 0, 1, 1, "joint", 2);
+        TrainBenchmark.Options o = new TrainBenchmark.Options("resnet18", "cifar", 0.0625, 4, 8, 3, 1, 0, 1, 1, "joint", 2, "cpu");
         assertEquals(2, lastJsonLine(run(o)).get("pass_size").asInt());
-        assertEquals(8, new TrainBenchmark.Options("resnet18", "cifar", 1, 4, 8, 3, 1, 0, 1, 1, "joint", 0).effectivePassSize());
+        assertEquals(8, new TrainBenchmark.Options("resnet18", "cifar", 1, 4, 8, 3, 1, 0, 1, 1, "joint", 0, "cpu").effectivePassSize());
     }
 
     @Test
     void unknownEncoderIsRefusedWithTheKnownNames() {
-        TrainBenchmark.Options o = new TrainBenchmark.Options("resnet7", "cifar", 1, 4, 8, 3, 1, 0, 1, 1, "per-view", 0);
+        TrainBenchmark.Options o = new TrainBenchmark.Options("resnet7", "cifar", 1, 4, 8, 3, 1, 0, 1, 1, "per-view", 0, "cpu");
         RuntimeException e = assertThrows(RuntimeException.class, () -> run(o));
         assertTrue(e.getMessage().contains("resnet18"), e.getMessage());
     }
 
     @Test
     void anUnknownBatchNormModeIsAConfigError() {
-        TrainBenchmark.Options o = new TrainBenchmark.Options("resnet18", "cifar", 1, 4, 8, 3, 1, 0, 1, 1, "global", 0);
+        TrainBenchmark.Options o = new TrainBenchmark.Options("resnet18", "cifar", 1, 4, 8, 3, 1, 0, 1, 1, "global", 0, "cpu");
         RuntimeException e = assertThrows(RuntimeException.class, () -> run(o));
         assertTrue(e.getMessage().contains("train.batch-norm"), e.getMessage());
     }

@@ -1,7 +1,6 @@
 package dev.simclr.train.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,12 +39,26 @@ class RunFolderTest {
     }
 
     @Test
-    void forceEmptiesTheFolderFirst() throws Exception {
+    void forceEmptiesAnEarlierRunFolderFirst() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("run"));
-        Files.writeString(dir.resolve("old.txt"), "old");
+        Files.writeString(dir.resolve("config.yaml"), "seed: 1\n");
+        Files.createDirectories(dir.resolve("checkpoints"));
+        Files.writeString(dir.resolve("checkpoints/step-00000010.ckpt"), "old");
         assertEquals(dir, RunFolder.choose(dir, "runs", null, true));
         RunFolder.create(dir, true);
-        assertFalse(Files.exists(dir.resolve("old.txt")));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing of the earlier run is left, checkpoints included");
+        }
+    }
+
+    @Test
+    void forceNeverClearsAFolderThatIsNotARun() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("home"));
+        Files.writeString(dir.resolve("thesis.tex"), "precious");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunFolder.choose(dir, "runs", null, true));
+        assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> RunFolder.create(dir, true));
+        assertEquals("precious", Files.readString(dir.resolve("thesis.tex")));
     }
 
     @Test
