@@ -1,6 +1,7 @@
 package dev.simclr.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every plugin has in common: a name used in YAML, a one-line description and its declared
@@ -18,4 +19,14 @@ public interface Provider {
 
     /** Declared parameters, in the order they are documented. */
     List<Param> parameters();
+
+    /**
+     * Checks beyond each parameter's own type and range (the form of a device name, two
+     * parameters that must agree), run by validation on parameters that passed those.
+     *
+     * @return problems by parameter name (empty when none)
+     */
+    default Map<String, String> check(Params params) {
+        return Map.of();
+    }
 }

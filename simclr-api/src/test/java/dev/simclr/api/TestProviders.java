@@ -162,6 +162,11 @@ public final class TestProviders {
         }
 
         @Override
+        public java.util.Map<String, String> check(Params params) {
+            return params.getString("device").matches("cpu|gpu") ? java.util.Map.of() : java.util.Map.of("device", "expected cpu or gpu");
+        }
+
+        @Override
         public Backend create(Params params) {
             throw new UnsupportedOperationException();
         }

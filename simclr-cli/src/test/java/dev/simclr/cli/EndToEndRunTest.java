@@ -118,6 +118,9 @@ class EndToEndRunTest {
         assertTrue(r.err().contains("train.batch-size: value 1 is out of range"), r.toString());
         assertTrue(r.err().contains("augment[2].color-jitter.hue: value 0.9 is out of range"), r.toString());
         assertEquals(0, CliRunner.run("validate", cfg.toString(), "--set", "train.epochs=2").exitCode());
+        CliRunner device = CliRunner.run("validate", cfg.toString(), "--set", "backend.device=gpux");
+        assertEquals(2, device.exitCode(), device.toString());
+        assertTrue(device.err().contains("backend.device: 'gpux' is not a device; expected cpu, gpu, gpu:N or auto"), device.toString());
     }
 
     @Test

@@ -167,7 +167,14 @@ public final class ConfigValidator {
         Provider p = registry.get(kind.type(), name);
         List<Param> declared = new ArrayList<>(p.parameters());
         declared.addAll(common);
-        return new ComponentConfig(name, ParamValidator.validate(params, declared, path, errors));
+        int before = errors.size();
+        Params validated = ParamValidator.validate(params, declared, path, errors);
+        if (errors.size() == before) {
+            for (Map.Entry<String, String> e : p.check(validated).entrySet()) {
+                errors.add(new ConfigError(path + "." + e.getKey(), e.getValue()));
+            }
+        }
+        return new ComponentConfig(name, validated);
     }
 
     /** A list of components, each {@code name} or {@code {name: {params}}}. */

@@ -170,4 +170,11 @@ class ConfigValidatorTest {
         data.remove("test");
         assertEquals(List.of("data.test: missing; the evaluators need labelled test data (or set evaluate: [])"), errors(t));
     }
+
+    @Test
+    void aProvidersOwnCheckIsReportedWithItsPath() {
+        Map<String, Object> t = valid();
+        t.put("backend", map("name", "pytorch", "device", "gpux"));
+        assertEquals(List.of("backend.device: expected cpu or gpu"), errors(t));
+    }
 }

@@ -62,7 +62,7 @@ final class LinearProbe implements Evaluator {
         }
         if (!Double.isFinite(probe.loss())) {
             throw new IllegalStateException(row + ": the probe diverged (training loss " + probe.loss() + ") with "
-                    + s.optimizer().yamlName() + " at lr " + s.lr() + "; lower evaluate." + name + ".lr, keep standardize: true,"
+                    + s.optimizer().yamlName() + " at lr " + s.lr() + "; lower the lr of the " + name + " entry under evaluate:, keep standardize: true,"
                     + " or use optimizer: lbfgs");
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -11,6 +11,7 @@ import dev.simclr.api.Param;
 import dev.simclr.api.Params;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The PyTorch engine through DJL (natives from the pytorch-native jar on the class path, so
@@ -41,6 +42,15 @@ public final class PyTorchBackendProvider implements BackendProvider {
     }
 
     @Override
+    public Map<String, String> check(Params params) {
+        String device = params.getString("device").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!device.matches("cpu|gpu|gpu:[0-9]+|auto")) {
+            return Map.of("device", "'" + params.getString("device") + "' is not a device; expected cpu, gpu, gpu:N or auto");
+        }
+        return Map.of();
+    }
+
+    @Override
     public Backend create(Params params) {
         DjlRuntime.configureOffline();
         Engine engine = load();
@@ -49,8 +59,12 @@ public final class PyTorchBackendProvider implements BackendProvider {
         if (params.getInt("interop-threads") > 0) {
             try {
                 JniUtils.setNumInteropThreads(params.getInt("interop-threads"));
-            } catch (RuntimeException ignored) {
+            } catch (RuntimeException e) {
                 // PyTorch allows setting inter-op threads once per process; later calls keep the first value
+                if (JniUtils.getNumInteropThreads() != params.getInt("interop-threads")) {
+                    System.err.println("note: " + params.path() + ".interop-threads " + params.getInt("interop-threads")
+                            + " not applied; this process already runs with " + JniUtils.getNumInteropThreads());
+                }
             }
         }
         List<Device> devices = DeviceSpec.resolve(params.getString("device"), params.getInt("devices"), engine, params.path() + ".device");
