@@ -68,4 +68,16 @@ class CommandsTest {
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("config file not found: no-such-file.yaml"), r.toString());
     }
+
+    @Test
+    void augmentWritesAGridOfViewsAndKeepsAnExistingFile(@TempDir Path dir) throws IOException {
+        Path png = dir.resolve("grid.png");
+        CliRunner r = CliRunner.run("augment", "--n", "3", "--out", png.toString(), "--data", "fashion-mnist", "--data-opt", "split=test");
+        assertEquals(0, r.exitCode(), r.toString());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(img != null && img.getWidth() > 0 && img.getHeight() > 0, "a readable PNG");
+        CliRunner again = CliRunner.run("augment", "--n", "3", "--out", png.toString());
+        assertEquals(2, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("exists"), again.toString());
+    }
 }

@@ -124,11 +124,7 @@ public final class RunOrchestrator {
      */
     public RunOutcome resume(Path runDir, List<String> overrides) throws IOException, InterruptedException {
         RunFolder folder = RunFolder.existing(runDir);
-        Map<String, Object> tree = ConfigLoader.read(folder.file(RunFolder.CONFIG));
-        if (overrides != null && !overrides.isEmpty()) {
-            ConfigLoader.applyOverrides(tree, overrides);
-        }
-        RunConfig config = validate(tree);
+        RunConfig config = loadConfig(folder, overrides == null || overrides.isEmpty() ? null : t -> ConfigLoader.applyOverrides(t, overrides));
         Checkpoint latest = checkpointStore(folder, config).latest().orElseThrow(() -> new IllegalArgumentException(
                 runDir + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty): it stopped before its first "
                         + "checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
@@ -278,16 +274,9 @@ public final class RunOrchestrator {
      */
     public RunOutcome evaluate(Path runDir, java.util.function.Consumer<Map<String, Object>> override) throws IOException {
         RunFolder folder = RunFolder.existing(runDir);
-        Map<String, Object> tree = ConfigLoader.read(folder.file(RunFolder.CONFIG));
-        if (override != null) {
-            override.accept(tree);
-        }
-        RunConfig config = validate(tree);
+        RunConfig config = loadConfig(folder, override);
         Components parts = new Components(registry, config);
-        Path params = folder.file(RunFolder.ENCODER);
-        if (!Files.isRegularFile(params)) {
-            throw new IllegalArgumentException(runDir + " has no trained encoder (" + RunFolder.ENCODER + "): did its pre-training finish?");
-        }
+        requireTrainedEncoder(folder);
         try (Backend backend = parts.backend(null)) {
             Datasets data = openData(parts);
             List<Augmentation> ops = parts.augmentations();
@@ -316,13 +305,10 @@ public final class RunOrchestrator {
      */
     public Features embed(Path runDir, java.util.function.Consumer<Map<String, Object>> override) throws IOException {
         RunFolder folder = RunFolder.existing(runDir);
-        Map<String, Object> tree = ConfigLoader.read(folder.file(RunFolder.CONFIG));
-        if (override != null) {
-            override.accept(tree);
-        }
-        RunConfig config = validate(tree);
+        RunConfig config = loadConfig(folder, override);
         Components parts = new Components(registry, config);
         try (Backend backend = parts.backend(null); NDManager manager = backend.newManager()) {
+            requireTrainedEncoder(folder);
             ImageDataset train = parts.dataset(config.trainData());
             ImageDataset target = config.testData() != null ? parts.dataset(config.testData()) : train;
             List<Augmentation> ops = parts.augmentations();
@@ -341,6 +327,21 @@ public final class RunOrchestrator {
                 labels[i] = target.label(i);
             }
             return new Features(values, target.size(), network.featureSize(), labels, target.numClasses());
+        }
+    }
+
+    /** A run folder's config.yaml, edited by {@code override} (may be null), validated. */
+    private RunConfig loadConfig(RunFolder folder, java.util.function.Consumer<Map<String, Object>> override) throws IOException {
+        Map<String, Object> tree = ConfigLoader.read(folder.file(RunFolder.CONFIG));
+        if (override != null) {
+            override.accept(tree);
+        }
+        return validate(tree);
+    }
+
+    private static void requireTrainedEncoder(RunFolder folder) {
+        if (!Files.isRegularFile(folder.file(RunFolder.ENCODER))) {
+            throw new IllegalArgumentException(folder.dir() + " has no trained encoder (" + RunFolder.ENCODER + "): did its pre-training finish?");
         }
     }
 
