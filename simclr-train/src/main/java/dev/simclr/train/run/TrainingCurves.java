@@ -80,10 +80,11 @@ public final class TrainingCurves {
         if (!c.epochLoss().isEmpty()) {
             loss.addSeries(series("mean loss per epoch", c.epochLoss()));
         }
-        png(runDir.resolve(LOSS), "Contrastive loss (NT-Xent)", "loss", loss);
+        png(runDir.resolve(LOSS), "Contrastive loss (NT-Xent)", "loss", loss, false);
         XYSeriesCollection lr = new XYSeriesCollection();
         lr.addSeries(series("learning rate", c.stepLr()));
-        png(runDir.resolve(LR), "Learning rate", "lr", lr);
+        // from 0, so that a constant rate reads as a flat line rather than noise around it
+        png(runDir.resolve(LR), "Learning rate", "lr", lr, true);
     }
 
     private static XYSeries series(String name, Map<Long, Double> values) {
@@ -96,10 +97,10 @@ public final class TrainingCurves {
         return s;
     }
 
-    private static void png(Path file, String title, String yLabel, XYSeriesCollection data) throws IOException {
+    private static void png(Path file, String title, String yLabel, XYSeriesCollection data, boolean fromZero) throws IOException {
         NumberAxis x = new NumberAxis("step");
         NumberAxis y = new NumberAxis(yLabel);
-        y.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(fromZero);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         Color[] colours = {new Color(0x1F77B4), new Color(0xD62728)};
         for (int i = 0; i < data.getSeriesCount(); i++) {
