@@ -163,6 +163,8 @@ public final class Pretrainer {
         double waitTotal = 0;
         boolean stopped = false;
         Checkpoint saved = resumeFrom;
+        // the first batch of the next epoch, prepared while the engine computes this epoch's last step
+        Future<TwoViewBatch> carried = null;
         try (Progress progress = progressFactory.apply("pre-training", totalSteps)) {
             if (step > 0) {
                 progress.update(step, "resumed at epoch " + (state.epoch() + 1) + ", step " + step);
@@ -178,7 +180,8 @@ public final class Pretrainer {
                 }
                 int[] order = shuffled(datasetSize, seed, epoch);
                 long epochStart = System.nanoTime();
-                Future<TwoViewBatch> next = pipeline.submit(epoch, slice(order, (int) (firstInEpoch * batch), batch));
+                Future<TwoViewBatch> next = carried != null ? carried : pipeline.submit(epoch, slice(order, (int) (firstInEpoch * batch), batch));
+                carried = null;
                 long s = firstInEpoch;
                 while (s < perEpoch && step < maxSteps) {
                     long t0 = System.nanoTime();
@@ -186,6 +189,9 @@ public final class Pretrainer {
                     double wait = (System.nanoTime() - t0) / 1e9;
                     waitTotal += wait;
                     next = s + 1 < perEpoch && step + 1 < maxSteps ? pipeline.submit(epoch, slice(order, (int) ((s + 1) * batch), batch)) : null;
+                    if (next == null && s + 1 == perEpoch && epoch + 1 < epochs && step + 1 < maxSteps) {
+                        carried = pipeline.submit(epoch + 1, slice(shuffled(datasetSize, seed, epoch + 1), 0, batch));
+                    }
                     double lr = schedule.at(step);
                     double value;
                     Map<String, Double> metrics;
@@ -207,6 +213,9 @@ public final class Pretrainer {
                         if (!Double.isFinite(value)) {
                             if (next != null) {
                                 next.cancel(false);
+                            }
+                            if (carried != null) {
+                                carried.cancel(false);
                             }
                             throw diverged("the loss became " + value, epoch, step, lr, saved);
                         }
@@ -251,6 +260,10 @@ public final class Pretrainer {
                     break;
                 }
                 boolean epochDone = s == perEpoch;
+                if (!epochDone && carried != null) {
+                    await(carried).release();
+                    carried = null;
+                }
                 // an epoch cut short by max-steps has no epoch line: its mean would not be an epoch's
                 if (epochDone && epochSteps > 0) {
                     double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
@@ -273,6 +286,10 @@ public final class Pretrainer {
                     stopped = stop.requested();
                 }
             }
+        }
+        if (carried != null) {
+            // stopped between epochs: the prepared batch is not needed
+            await(carried).release();
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         long done = step - startStep;
