@@ -2,6 +2,7 @@ package dev.simclr.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -73,12 +74,16 @@ class MlpHeadTest {
 
     @Test
     void linearLayersStartLikeTorchNnLinear() {
+        manager.getEngine().setRandomSeed(400);
         ProjectionHead head = MlpHead.create(400, 1, 512, 300, false);
         forward(head.block(), manager.randomNormal(new Shape(2, 400)), false);
         double bound = 1 / Math.sqrt(400);
         for (Parameter p : head.block().getParameters().values()) {
             NDArray a = p.getArray();
-            assertEquals(bound, a.abs().max().getFloat(), bound * 0.01, p.getName() + " reaches the bound");
+            float max = a.abs().max().getFloat();
+            // |U(-b, b)| is U(0, b): the largest of n draws stays below b(1 - 10/n) with probability (1 - 10/n)^n < 5e-5
+            assertTrue(max <= bound * (1 + 1e-6), p.getName() + " stays within the bound: " + max);
+            assertTrue(max >= bound * (1 - 10.0 / a.size()), p.getName() + " reaches the bound: " + max);
             assertEquals(bound / Math.sqrt(3), a.pow(2).mean().sqrt().getFloat(), bound * 0.1, p.getName() + " is uniform");
         }
     }
