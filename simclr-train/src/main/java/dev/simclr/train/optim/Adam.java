@@ -1,7 +1,6 @@
 package dev.simclr.train.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.tracker.ParameterTracker;
 
 /**
  * Adam (Kingma and Ba 2015) with torch.optim.Adam's semantics, the reference tutorial's optimizer:
@@ -24,7 +23,7 @@ public final class Adam extends StatefulOptimizer {
     private final float epsilon;
 
     private Adam(Builder b) {
-        super(b, b.learningRate);
+        super(b);
         this.beta1 = b.beta1;
         this.beta2 = b.beta2;
         this.epsilon = b.epsilon;
@@ -54,16 +53,10 @@ public final class Adam extends StatefulOptimizer {
     }
 
     /** Builder of {@link Adam}; torch's defaults: betas (0.9, 0.999), eps 1e-8. */
-    public static final class Builder extends OptimizerBuilder<Builder> {
-        private ParameterTracker learningRate;
+    public static final class Builder extends StatefulOptimizer.Builder<Builder> {
         private float beta1 = 0.9f;
         private float beta2 = 0.999f;
         private float epsilon = 1e-8f;
-
-        public Builder setLearningRateTracker(ParameterTracker tracker) {
-            this.learningRate = tracker;
-            return this;
-        }
 
         public Builder optBetas(float b1, float b2) {
             this.beta1 = b1;

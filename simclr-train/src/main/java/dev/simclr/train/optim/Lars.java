@@ -3,7 +3,6 @@ package dev.simclr.train.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.util.Pair;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,7 +34,7 @@ public final class Lars extends StatefulOptimizer {
     private volatile Set<String> excluded;
 
     private Lars(Builder b) {
-        super(b, b.learningRate);
+        super(b);
         this.momentum = b.momentum;
         this.trust = b.trust;
         this.nesterov = b.nesterov;
@@ -87,31 +86,17 @@ public final class Lars extends StatefulOptimizer {
     }
 
     /** Builder of {@link Lars}. */
-    public static final class Builder extends OptimizerBuilder<Builder> {
-        private ParameterTracker learningRate;
-        private float momentum = 0.9f;
+    public static final class Builder extends MomentumBuilder<Builder> {
         private float trust = 0.001f;
-        private boolean nesterov;
         private Block block;
         private Set<String> excludedIds;
 
-        public Builder setLearningRateTracker(ParameterTracker tracker) {
-            this.learningRate = tracker;
-            return this;
-        }
-
-        public Builder optMomentum(float m) {
-            this.momentum = m;
-            return this;
+        Builder() {
+            super(0.9f);
         }
 
         public Builder optTrustCoefficient(float eta) {
             this.trust = eta;
-            return this;
-        }
-
-        public Builder optNesterov(boolean n) {
-            this.nesterov = n;
             return this;
         }
 

@@ -1,7 +1,6 @@
 package dev.simclr.train.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.tracker.ParameterTracker;
 
 /**
  * SGD with momentum and optional Nesterov momentum, with torch.optim.SGD's semantics (no
@@ -23,7 +22,7 @@ public final class Sgd extends StatefulOptimizer {
     private final boolean nesterov;
 
     private Sgd(Builder b) {
-        super(b, b.learningRate);
+        super(b);
         if (b.nesterov && b.momentum <= 0) {
             throw new IllegalArgumentException("Nesterov momentum needs train.momentum > 0 (as torch.optim.SGD)");
         }
@@ -60,24 +59,10 @@ public final class Sgd extends StatefulOptimizer {
     }
 
     /** Builder of {@link Sgd}. */
-    public static final class Builder extends OptimizerBuilder<Builder> {
-        private ParameterTracker learningRate;
-        private float momentum;
-        private boolean nesterov;
+    public static final class Builder extends MomentumBuilder<Builder> {
 
-        public Builder setLearningRateTracker(ParameterTracker tracker) {
-            this.learningRate = tracker;
-            return this;
-        }
-
-        public Builder optMomentum(float m) {
-            this.momentum = m;
-            return this;
-        }
-
-        public Builder optNesterov(boolean n) {
-            this.nesterov = n;
-            return this;
+        Builder() {
+            super(0f);
         }
 
         @Override

@@ -20,7 +20,11 @@ public abstract class StatefulOptimizer extends Optimizer {
     private final ParameterTracker learningRate;
     private final Map<String, ParameterSlots> state = new ConcurrentHashMap<>();
 
-    protected StatefulOptimizer(OptimizerBuilder<?> builder, ParameterTracker learningRate) {
+    protected StatefulOptimizer(Builder<?> builder) {
+        this(builder, builder.learningRate);
+    }
+
+    private StatefulOptimizer(OptimizerBuilder<?> builder, ParameterTracker learningRate) {
         super(builder);
         if (learningRate == null) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " needs a learning-rate tracker");
@@ -82,6 +86,36 @@ public abstract class StatefulOptimizer extends Optimizer {
         ParameterSlots old = state.put(parameterId, slots);
         if (old != null) {
             old.buffers().values().forEach(NDArray::close);
+        }
+    }
+
+    /** What every builder of these optimizers takes: the learning-rate schedule. */
+    public abstract static class Builder<T extends Builder<T>> extends OptimizerBuilder<T> {
+        private ParameterTracker learningRate;
+
+        public T setLearningRateTracker(ParameterTracker tracker) {
+            this.learningRate = tracker;
+            return self();
+        }
+    }
+
+    /** Builders of the momentum optimizers (sgd, lars): momentum and Nesterov. */
+    public abstract static class MomentumBuilder<T extends MomentumBuilder<T>> extends Builder<T> {
+        protected float momentum;
+        protected boolean nesterov;
+
+        protected MomentumBuilder(float defaultMomentum) {
+            this.momentum = defaultMomentum;
+        }
+
+        public T optMomentum(float m) {
+            this.momentum = m;
+            return self();
+        }
+
+        public T optNesterov(boolean n) {
+            this.nesterov = n;
+            return self();
         }
     }
 }
