@@ -2,7 +2,6 @@ package dev.simclr.train.run;
 
 import ai.djl.nn.Block;
 import dev.simclr.api.ImageDataset;
-import dev.simclr.api.ImageShape;
 
 /**
  * A quick kNN accuracy of the encoder while it trains ({@code train.knn-every}): features of
@@ -51,8 +50,8 @@ final class KnnMonitor {
 
     /** Top-1 accuracy of the kNN classifier under {@code encoder} (feature size {@code dim}). */
     double top1(Block encoder, int dim) {
-        int nTrain = Math.min(TRAIN_IMAGES, train.size());
-        int nTest = Math.min(TEST_IMAGES, test.size());
+        int nTrain = train.size();
+        int nTest = test.size();
         float[] a = features(encoder, dim, train, nTrain);
         float[] b = features(encoder, dim, test, nTest);
         int classes = Math.max(train.numClasses(), test.numClasses());
@@ -102,13 +101,7 @@ final class KnnMonitor {
     }
 
     private float[] features(Block encoder, int dim, ImageDataset data, int n) {
-        ImageShape shape = extractor.inputShape(data);
-        float[] out = new float[n * dim];
-        for (int from = 0; from < n; from += FeatureExtractor.BATCH) {
-            int to = Math.min(n, from + FeatureExtractor.BATCH);
-            float[] f = extractor.encode(encoder, extractor.pixels(data, from, to), to - from, shape);
-            System.arraycopy(f, 0, out, from * dim, f.length);
-        }
+        float[] out = extractor.encode(encoder, dim, data, dev.simclr.api.Progress.silent());
         for (int i = 0; i < n; i++) {
             double norm = 0;
             for (int d = 0; d < dim; d++) {
