@@ -46,8 +46,18 @@ public final class Components {
         return registry.get(BackendProvider.class, c.name()).create(c.params());
     }
 
+    /** Opens a configured dataset; a failure names the dataset's place in the config. */
     public ImageDataset dataset(ComponentConfig c) throws IOException {
-        return DatasetOpener.open(registry, c, config.seed());
+        try {
+            return DatasetOpener.open(registry, c, config.seed());
+        } catch (IOException e) {
+            String where = c.params().path();
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (msg.startsWith(where)) {
+                throw e;
+            }
+            throw new IOException(where + " (" + c.name() + "): " + msg, e);
+        }
     }
 
     public List<Augmentation> augmentations() {
