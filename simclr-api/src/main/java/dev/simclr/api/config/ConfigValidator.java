@@ -81,6 +81,11 @@ public final class ConfigValidator {
         ComponentConfig loss = single(root.get("loss"), "loss", ProviderKind.LOSS, DEFAULT_NAMES.get("loss"), List.of(), errors);
 
         Params train = ParamValidator.validate(section(root, "train", errors), Sections.TRAIN, "train", errors);
+        if (train.has("nesterov") && train.getBool("nesterov") && train.has("momentum") && train.getDouble("momentum") == 0
+                && !"adam".equals(train.getString("optimizer", "adam"))) {
+            // as torch.optim.SGD: Nesterov momentum without momentum is an error, not a silent plain step
+            errors.add(new ConfigError("train.nesterov", "needs train.momentum > 0 (it is 0)"));
+        }
 
         List<ComponentConfig> evaluate;
         if (root.containsKey("evaluate")) {

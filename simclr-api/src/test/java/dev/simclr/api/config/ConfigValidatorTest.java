@@ -177,4 +177,14 @@ class ConfigValidatorTest {
         t.put("backend", map("name", "pytorch", "device", "gpux"));
         assertEquals(List.of("backend.device: expected cpu or gpu"), errors(t));
     }
+
+    @Test
+    void nesterovWithoutMomentumIsRefused() {
+        Map<String, Object> t = valid();
+        Map<String, Object> train = at(t, "train");
+        train.put("optimizer", "sgd");
+        train.put("nesterov", true);
+        train.put("momentum", 0.0);
+        assertEquals(List.of("train.nesterov: needs train.momentum > 0 (it is 0)"), errors(t));
+    }
 }
