@@ -42,8 +42,7 @@ public final class Adam extends StatefulOptimizer {
     protected void apply(String parameterId, NDArray weight, NDArray grad, float lr, long t, ParameterSlots slots) {
         NDArray m = buffer(slots, EXP_AVG, weight);
         NDArray v = buffer(slots, EXP_AVG_SQ, weight);
-        float wd = getWeightDecay();
-        NDArray g = wd > 0 ? grad.add(weight.mul(wd)) : grad;
+        NDArray g = withWeightDecay(weight, grad);
         m.muli(beta1).addi(g.mul(1 - beta1));
         v.muli(beta2).addi(g.square().muli(1 - beta2));
         double correction1 = 1 - Math.pow(beta1, t);

@@ -69,8 +69,7 @@ public final class Lars extends StatefulOptimizer {
             excluded = block == null ? Set.of() : excludedIds(block);
         }
         boolean adapt = !excluded.contains(parameterId);
-        float wd = getWeightDecay();
-        NDArray g = adapt && wd > 0 ? grad.add(weight.mul(wd)) : grad;
+        NDArray g = adapt ? withWeightDecay(weight, grad) : grad;
         float scaled = lr;
         if (adapt) {
             float wNorm = weight.norm().getFloat();

@@ -41,8 +41,7 @@ public final class Sgd extends StatefulOptimizer {
 
     @Override
     protected void apply(String parameterId, NDArray weight, NDArray grad, float lr, long t, ParameterSlots slots) {
-        float wd = getWeightDecay();
-        NDArray g = wd > 0 ? grad.add(weight.mul(wd)) : grad;
+        NDArray g = withWeightDecay(weight, grad);
         NDArray step = g;
         if (momentum > 0) {
             NDArray b = slots.buffer(MOMENTUM_BUFFER);

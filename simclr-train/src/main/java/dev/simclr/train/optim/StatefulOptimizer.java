@@ -60,6 +60,12 @@ public abstract class StatefulOptimizer extends Optimizer {
     protected abstract void apply(String parameterId, NDArray weight, NDArray grad, float lr, long t, ParameterSlots slots);
 
     /** The named buffer of a parameter, made as zeros like the weight on first use. */
+    /** {@code grad + wd * weight}: L2 decay added to the gradient, as torch.optim and the SimCLR LARS do. */
+    protected NDArray withWeightDecay(NDArray weight, NDArray grad) {
+        float wd = getWeightDecay();
+        return wd > 0 ? grad.add(weight.mul(wd)) : grad;
+    }
+
     protected static NDArray buffer(ParameterSlots slots, String name, NDArray weight) {
         NDArray b = slots.buffer(name);
         if (b == null) {
