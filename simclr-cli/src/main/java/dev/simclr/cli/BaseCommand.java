@@ -1,7 +1,7 @@
 package dev.simclr.cli;
 
 import dev.simclr.api.plugin.PluginRegistry;
-import dev.simclr.train.backend.DjlRuntime;
+import dev.simclr.api.DjlRuntime;
 import dev.simclr.train.progress.ConsoleProgress;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.tensorflow.engine.TfEngineProvider;
 import com.google.auto.service.AutoService;
 import dev.simclr.api.Backend;
+import dev.simclr.api.DjlRuntime;
 import dev.simclr.api.BackendProvider;
 import dev.simclr.api.BackendStatus;
 import dev.simclr.api.Param;
@@ -91,9 +92,7 @@ public final class TensorFlowBackendProvider implements BackendProvider {
      * @throws IllegalStateException saying which natives failed to load and what to check
      */
     static synchronized Engine load(TensorFlowNatives natives) {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        DjlRuntime.configureOffline();
         natives.useForDjl();
         try {
             if (Engine.hasEngine(ENGINE)) {

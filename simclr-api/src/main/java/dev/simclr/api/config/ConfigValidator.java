@@ -66,7 +66,7 @@ public final class ConfigValidator {
         if (root.get("augment") == null) {
             augment = new ArrayList<>();
             if (registry.has(ProviderKind.AUGMENTATION, "simclr")) {
-                augment.add(single("simclr", "augment[0]", ProviderKind.AUGMENTATION, null, List.of(), errors));
+                augment.add(byName("simclr", "augment[0]", ProviderKind.AUGMENTATION, errors));
             } else {
                 errors.add(new ConfigError("augment", "missing; list the augmentation operators"));
             }
@@ -93,7 +93,7 @@ public final class ConfigValidator {
         } else {
             evaluate = new ArrayList<>();
             if (registry.has(ProviderKind.EVALUATOR, "linear-probe")) {
-                evaluate.add(single("linear-probe", "evaluate[0]", ProviderKind.EVALUATOR, null, List.of(), errors));
+                evaluate.add(byName("linear-probe", "evaluate[0]", ProviderKind.EVALUATOR, errors));
             }
         }
         if (!evaluate.isEmpty() && testData == null && root.get("data") != null) {
@@ -217,8 +217,9 @@ public final class ConfigValidator {
         return out;
     }
 
-    private ComponentConfig single(String name, String path, ProviderKind kind, String unused, List<Param> common, List<ConfigError> errors) {
-        return resolve(name, Map.of(), path + "." + name, kind, common, path, errors);
+    /** A default list item: a provider by name with all its defaults. */
+    private ComponentConfig byName(String name, String path, ProviderKind kind, List<ConfigError> errors) {
+        return resolve(name, Map.of(), path + "." + name, kind, List.of(), path, errors);
     }
 
     private String known(ProviderKind kind) {

@@ -3,6 +3,7 @@ package dev.simclr.train.backend;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.simclr.api.DjlRuntime;
 import com.google.auto.service.AutoService;
 import dev.simclr.api.Backend;
 import dev.simclr.api.BackendProvider;

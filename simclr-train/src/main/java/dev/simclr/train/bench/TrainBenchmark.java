@@ -24,7 +24,7 @@ import dev.simclr.api.config.RunConfig;
 import dev.simclr.api.config.Sections;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.augment.pipeline.TwoViewPipeline;
-import dev.simclr.train.backend.DjlRuntime;
+import dev.simclr.api.DjlRuntime;
 import dev.simclr.train.io.Json;
 import dev.simclr.train.pretrain.Pretrainer;
 import dev.simclr.train.pretrain.SimClrNetwork;
@@ -117,7 +117,7 @@ public final class TrainBenchmark {
         long perEpoch = Pretrainer.stepsPerEpoch(images.size(), o.batch());
         Params train = config.train().with("epochs", (int) ((totalSteps + perEpoch - 1) / perEpoch));
 
-        try (Backend backend = parts.backend(null);
+        try (Backend backend = parts.backend();
                 NDManager manager = backend.newManager();
                 TwoViewPipeline pipeline = new TwoViewPipeline(images, parts.augmentations(), o.workers(), config.seed());
                 ContrastiveLoss loss = parts.loss()) {

@@ -41,8 +41,8 @@ public final class Components {
         return registry;
     }
 
-    public Backend backend(ComponentConfig override) {
-        ComponentConfig c = override != null ? override : config.backend();
+    public Backend backend() {
+        ComponentConfig c = config.backend();
         return registry.get(BackendProvider.class, c.name()).create(c.params());
     }
 

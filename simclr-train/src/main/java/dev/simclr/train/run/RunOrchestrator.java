@@ -85,7 +85,7 @@ public final class RunOrchestrator {
     public RunOutcome run(RunConfig config, Path outDir, boolean force) throws IOException, InterruptedException {
         Components parts = new Components(registry, config);
         Path dir = RunFolder.choose(outDir, config.output().getString("dir"), config.output().getString("name", null), force);
-        try (Backend backend = parts.backend(null)) {
+        try (Backend backend = parts.backend()) {
             requireTraining(backend);
             Datasets data = openData(parts);
             requireKnnData(config, data);
@@ -129,7 +129,7 @@ public final class RunOrchestrator {
                 runDir + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty): it stopped before its first "
                         + "checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
         Components parts = new Components(registry, config);
-        try (Backend backend = parts.backend(null)) {
+        try (Backend backend = parts.backend()) {
             requireTraining(backend);
             Datasets data = openData(parts);
             requireKnnData(config, data);
@@ -277,7 +277,7 @@ public final class RunOrchestrator {
         RunConfig config = loadConfig(folder, override);
         Components parts = new Components(registry, config);
         requireTrainedEncoder(folder);
-        try (Backend backend = parts.backend(null)) {
+        try (Backend backend = parts.backend()) {
             Datasets data = openData(parts);
             List<Augmentation> ops = parts.augmentations();
             // a new folder per re-evaluation: the run's own results are never overwritten
@@ -307,7 +307,7 @@ public final class RunOrchestrator {
         RunFolder folder = RunFolder.existing(runDir);
         RunConfig config = loadConfig(folder, override);
         Components parts = new Components(registry, config);
-        try (Backend backend = parts.backend(null); NDManager manager = backend.newManager()) {
+        try (Backend backend = parts.backend(); NDManager manager = backend.newManager()) {
             requireTrainedEncoder(folder);
             ImageDataset train = parts.dataset(config.trainData());
             ImageDataset target = config.testData() != null ? parts.dataset(config.testData()) : train;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.simclr.api.config.RunConfig;
 import dev.simclr.api.plugin.PluginRegistry;
-import dev.simclr.train.backend.DjlRuntime;
+import dev.simclr.api.DjlRuntime;
 import dev.simclr.train.config.ConfigLoader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

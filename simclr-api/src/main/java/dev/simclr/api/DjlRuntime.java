@@ -1,6 +1,6 @@
-package dev.simclr.train.backend;
+package dev.simclr.api;
 
-/** Keeps DJL offline: no model zoo look-ups, no native downloads, no usage tracking. */
+/** Keeps DJL offline (every backend calls this before it starts its engine): no model zoo look-ups, no native downloads, no usage tracking. */
 public final class DjlRuntime {
 
     private DjlRuntime() {}
