@@ -6,7 +6,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.simclr.api.step.TrainingSetup;
+import dev.simclr.api.step.TrainingStep;
 import java.util.List;
+import java.util.Map;
 
 /** A DJL engine with the devices a run uses and what it can do. */
 public interface Backend extends AutoCloseable {
@@ -37,6 +40,21 @@ public interface Backend extends AutoCloseable {
      */
     default NDList infer(Block block, NDList inputs) {
         return block.forward(new ParameterStore(inputs.head().getManager(), false), inputs, false);
+    }
+
+    /**
+     * A training step on this backend's first device, for the engine-neutral pre-training loop.
+     * Backends that cannot train ({@link #canTrain()} false) keep this default.
+     *
+     * @throws IllegalArgumentException when a setting (e.g. the optimizer) is refused
+     */
+    default TrainingStep trainingStep(TrainingSetup setup) {
+        throw new UnsupportedOperationException("backend '" + name() + "' cannot train; pre-train with a backend that can (simclr doctor)");
+    }
+
+    /** Engine settings this backend applied, by name (e.g. threads), for benchmark records; may be empty. */
+    default Map<String, Object> settings() {
+        return Map.of();
     }
 
     /** One line: engine, version, devices, threads. */

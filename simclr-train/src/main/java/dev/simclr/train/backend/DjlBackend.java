@@ -3,7 +3,10 @@ package dev.simclr.train.backend;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.simclr.api.Backend;
+import dev.simclr.api.step.TrainingSetup;
+import dev.simclr.api.step.TrainingStep;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A backend over one DJL engine and a list of devices. */
@@ -14,13 +17,15 @@ final class DjlBackend implements Backend {
     private final List<Device> devices;
     private final boolean canTrain;
     private final String notes;
+    private final Map<String, Object> settings;
 
-    DjlBackend(String name, Engine engine, List<Device> devices, boolean canTrain, String notes) {
+    DjlBackend(String name, Engine engine, List<Device> devices, boolean canTrain, String notes, Map<String, Object> settings) {
         this.name = name;
         this.engine = engine;
         this.devices = List.copyOf(devices);
         this.canTrain = canTrain;
         this.notes = notes;
+        this.settings = Map.copyOf(settings);
     }
 
     @Override
@@ -41,6 +46,19 @@ final class DjlBackend implements Backend {
     @Override
     public boolean canTrain() {
         return canTrain;
+    }
+
+    @Override
+    public TrainingStep trainingStep(TrainingSetup setup) {
+        if (!canTrain) {
+            return Backend.super.trainingStep(setup);
+        }
+        return new DjlTrainingStep(setup, devices.get(0));
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return settings;
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class PyTorchBackendProvider implements BackendProvider {
             }
         }
         List<Device> devices = DeviceSpec.resolve(params.getString("device"), params.getInt("devices"), engine, params.path() + ".device");
-        return new DjlBackend(name(), engine, devices, true, "threads " + threads);
+        return new DjlBackend(name(), engine, devices, true, "threads " + threads,
+                Map.of("threads", JniUtils.getNumThreads(), "interop_threads", JniUtils.getNumInteropThreads()));
     }
 
     @Override

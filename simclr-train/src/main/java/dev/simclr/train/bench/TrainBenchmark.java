@@ -2,7 +2,6 @@ package dev.simclr.train.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.simclr.api.Augmentation;
 import dev.simclr.api.AugmentationProvider;
 import dev.simclr.api.Backend;
@@ -25,6 +24,7 @@ import dev.simclr.api.config.Sections;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.augment.pipeline.TwoViewPipeline;
 import dev.simclr.api.DjlRuntime;
+import dev.simclr.train.config.TrainSettings;
 import dev.simclr.train.io.Json;
 import dev.simclr.train.pretrain.Pretrainer;
 import dev.simclr.train.pretrain.SimClrNetwork;
@@ -114,8 +114,8 @@ public final class TrainBenchmark {
         Components parts = new Components(registry, config);
         ImageStore images = generatedImages(o);
         int totalSteps = o.warmup() + o.steps();
-        long perEpoch = Pretrainer.stepsPerEpoch(images.size(), o.batch());
-        Params train = config.train().with("epochs", (int) ((totalSteps + perEpoch - 1) / perEpoch));
+        long perEpoch = parts.train().stepsPerEpoch(images.size());
+        TrainSettings train = parts.train().withEpochs((int) ((totalSteps + perEpoch - 1) / perEpoch));
 
         try (Backend backend = parts.backend();
                 NDManager manager = backend.newManager();
@@ -222,8 +222,7 @@ public final class TrainBenchmark {
         m.put("steps", o.steps());
         m.put("warmup", o.warmup());
         m.put("device", o.device());
-        m.put("threads", JniUtils.getNumThreads());
-        m.put("interop_threads", JniUtils.getNumInteropThreads());
+        m.putAll(backend.settings());
         m.put("workers", workers);
         m.put("batch_norm", o.batchNorm());
         m.put("pass_size", o.effectivePassSize());

@@ -3,22 +3,18 @@ package dev.simclr.train.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.simclr.api.io.AtomicFiles;
-import dev.simclr.train.optim.ParameterSlots;
-import dev.simclr.train.optim.StatefulOptimizer;
+import dev.simclr.api.step.StepState;
+import dev.simclr.api.step.TrainingStep;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.Deflater;
@@ -45,35 +41,28 @@ final class CheckpointFile {
     /** What {@code state.json} holds. */
     record Header(int format, String optimizer, TrainingState state) {}
 
-    static void write(Path file, Block network, StatefulOptimizer optimizer, TrainingState state) throws IOException {
-        Map<String, String> names = namesById(network);
+    static void write(Path file, StepState step, TrainingState state) throws IOException {
         AtomicFiles.write(file, raw -> {
             ZipOutputStream zip = new ZipOutputStream(raw);
             zip.setLevel(Deflater.BEST_SPEED);
             zip.putNextEntry(new ZipEntry(STATE));
-            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Header(FORMAT, optimizer.name(), state)));
+            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Header(FORMAT, step.optimizer(), state)));
             zip.closeEntry();
 
             zip.putNextEntry(new ZipEntry(PARAMETERS));
             DataOutputStream out = new DataOutputStream(zip);
-            var params = network.getParameters();
-            out.writeInt(params.size());
-            for (Pair<String, Parameter> p : params) {
+            out.writeInt(step.parameters().size());
+            for (Map.Entry<String, NDArray> p : step.parameters().entrySet()) {
                 out.writeUTF(p.getKey());
-                writeArray(out, p.getValue().getArray());
+                writeArray(out, p.getValue());
             }
             out.flush();
             zip.closeEntry();
 
             zip.putNextEntry(new ZipEntry(OPTIMIZER));
-            Map<String, ParameterSlots> slots = optimizer.state();
-            out.writeInt(slots.size());
-            for (Map.Entry<String, ParameterSlots> e : slots.entrySet()) {
-                String name = names.get(e.getKey());
-                if (name == null) {
-                    throw new IllegalStateException("the optimizer holds state for a parameter that is not in the network (id " + e.getKey() + ")");
-                }
-                out.writeUTF(name);
+            out.writeInt(step.slots().size());
+            for (Map.Entry<String, StepState.Slots> e : step.slots().entrySet()) {
+                out.writeUTF(e.getKey());
                 out.writeLong(e.getValue().updates());
                 Map<String, NDArray> buffers = e.getValue().buffers();
                 out.writeInt(buffers.size());
@@ -98,76 +87,76 @@ final class CheckpointFile {
         }
     }
 
-    /** Copies the checkpoint's parameters and optimizer state into {@code network} and {@code optimizer}. */
-    static TrainingState restore(Path file, Block network, StatefulOptimizer optimizer) throws IOException {
+    /** Reads the checkpoint, checks it against the step's own state, and restores the step from it. */
+    static TrainingState restore(Path file, TrainingStep step) throws IOException {
         Header header = readHeader(file);
-        if (!header.optimizer().equals(optimizer.name())) {
+        StepState current = step.state();
+        if (!header.optimizer().equals(current.optimizer())) {
             throw new IllegalArgumentException(file + " was written by optimizer '" + header.optimizer() + "' but the run uses '"
-                    + optimizer.name() + "'; resume with train.optimizer: " + header.optimizer());
+                    + current.optimizer() + "'; resume with train.optimizer: " + header.optimizer());
         }
-        Map<String, Parameter> byName = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            byName.put(p.getKey(), p.getValue());
+        if (current.parameters().isEmpty()) {
+            throw mismatch(file, "the model has no parameters");
         }
-        try (ZipFile zip = open(file)) {
+        NDManager home = current.parameters().values().iterator().next().getManager();
+        try (ZipFile zip = open(file); NDManager scratch = home.newSubManager()) {
+            Map<String, NDArray> parameters;
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(entry(zip, file, PARAMETERS)))) {
-                int n = in.readInt();
-                if (n != byName.size()) {
-                    throw mismatch(file, "it has " + n + " parameters, the model " + byName.size());
-                }
-                for (int i = 0; i < n; i++) {
-                    String name = in.readUTF();
-                    Parameter p = byName.get(name);
-                    if (p == null) {
-                        throw mismatch(file, "its parameter '" + name + "' is not in the model");
-                    }
-                    NDArray target = p.getArray();
-                    try (NDManager scratch = target.getManager().newSubManager()) {
-                        NDArray value = readArray(in, scratch);
-                        if (!value.getShape().equals(target.getShape()) || value.getDataType() != target.getDataType()) {
-                            throw mismatch(file, "parameter '" + name + "' is " + value.getDataType() + value.getShape() + " there and "
-                                    + target.getDataType() + target.getShape() + " in the model");
-                        }
-                        value.toDevice(target.getDevice(), false).copyTo(target);
-                    }
-                }
+                parameters = readParameters(in, file, current.parameters(), scratch);
             }
+            Map<String, StepState.Slots> slots;
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(entry(zip, file, OPTIMIZER)))) {
-                int n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    String name = in.readUTF();
-                    Parameter p = byName.get(name);
-                    if (p == null) {
-                        throw mismatch(file, "it has optimizer state for '" + name + "', which is not in the model");
-                    }
-                    long updates = in.readLong();
-                    int count = in.readInt();
-                    Map<String, NDArray> buffers = new LinkedHashMap<>();
-                    NDArray weight = p.getArray();
-                    for (int k = 0; k < count; k++) {
-                        String buffer = in.readUTF();
-                        NDArray value = readArray(in, weight.getManager());
-                        if (!value.getDevice().equals(weight.getDevice())) {
-                            NDArray moved = value.toDevice(weight.getDevice(), false);
-                            value.close();
-                            value = moved;
-                        }
-                        buffers.put(buffer, value);
-                    }
-                    optimizer.restore(p.getId(), updates, buffers);
-                }
+                slots = readSlots(in, file, current.parameters());
             }
+            step.restore(new StepState(header.optimizer(), parameters, slots));
         }
         return header.state();
     }
 
-    /** Ids of the block's parameters mapped to their names in the block tree. */
-    static Map<String, String> namesById(Block network) {
-        Map<String, String> names = new HashMap<>();
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            names.put(p.getValue().getId(), p.getKey());
+    /** The parameters of the checkpoint, each checked for name, shape and type against the model's. */
+    private static Map<String, NDArray> readParameters(DataInputStream in, Path file, Map<String, NDArray> model, NDManager scratch)
+            throws IOException {
+        int n = in.readInt();
+        if (n != model.size()) {
+            throw mismatch(file, "it has " + n + " parameters, the model " + model.size());
         }
-        return names;
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            NDArray target = model.get(name);
+            if (target == null) {
+                throw mismatch(file, "its parameter '" + name + "' is not in the model");
+            }
+            NDArray value = readArray(in, scratch);
+            if (!value.getShape().equals(target.getShape()) || value.getDataType() != target.getDataType()) {
+                throw mismatch(file, "parameter '" + name + "' is " + value.getDataType() + value.getShape() + " there and "
+                        + target.getDataType() + target.getShape() + " in the model");
+            }
+            out.put(name, value);
+        }
+        return out;
+    }
+
+    /** The optimizer state of the checkpoint; buffers are made with the manager of their weight. */
+    private static Map<String, StepState.Slots> readSlots(DataInputStream in, Path file, Map<String, NDArray> model) throws IOException {
+        int n = in.readInt();
+        Map<String, StepState.Slots> out = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            NDArray weight = model.get(name);
+            if (weight == null) {
+                throw mismatch(file, "it has optimizer state for '" + name + "', which is not in the model");
+            }
+            long updates = in.readLong();
+            int count = in.readInt();
+            Map<String, NDArray> buffers = new LinkedHashMap<>();
+            for (int k = 0; k < count; k++) {
+                String buffer = in.readUTF();
+                buffers.put(buffer, readArray(in, weight.getManager()));
+            }
+            out.put(name, new StepState.Slots(updates, buffers));
+        }
+        return out;
     }
 
     private static void writeArray(DataOutputStream out, NDArray array) throws IOException {

@@ -2,16 +2,15 @@ package dev.simclr.train.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
-import dev.simclr.train.optim.StatefulOptimizer;
+import dev.simclr.api.step.StepState;
+import dev.simclr.api.step.TrainingStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,13 +56,14 @@ public final class CheckpointStore {
      *
      * @throws NonFiniteParametersException when a parameter holds NaN or infinity (nothing is written)
      */
-    public Checkpoint save(Block network, StatefulOptimizer optimizer, TrainingState state) throws IOException {
-        String bad = firstNonFinite(network);
+    public Checkpoint save(TrainingStep step, TrainingState state) throws IOException {
+        StepState current = step.state();
+        String bad = firstNonFinite(current.parameters());
         if (bad != null) {
             throw new NonFiniteParametersException(bad);
         }
         Path file = fileFor(state.globalStep());
-        CheckpointFile.write(file, network, optimizer, state);
+        CheckpointFile.write(file, current, state);
         List<Checkpoint> all = list();
         for (int i = 0; i < all.size() - keep; i++) {
             Files.deleteIfExists(all.get(i).file());
@@ -101,19 +101,19 @@ public final class CheckpointStore {
     }
 
     /**
-     * Loads a checkpoint into a network built from the same config and a fresh optimizer of the
-     * same kind; returns where the run stood.
+     * Loads a checkpoint into a training step made from the same config (same network, a fresh
+     * optimizer of the same kind); returns where the run stood.
      */
-    public static TrainingState restore(Checkpoint checkpoint, Block network, StatefulOptimizer optimizer) throws IOException {
-        return CheckpointFile.restore(checkpoint.file(), network, optimizer);
+    public static TrainingState restore(Checkpoint checkpoint, TrainingStep step) throws IOException {
+        return CheckpointFile.restore(checkpoint.file(), step);
     }
 
     /** The name of the first parameter holding NaN or infinity, or null when all are finite. */
-    static String firstNonFinite(Block network) {
+    static String firstNonFinite(Map<String, NDArray> parameters) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                NDArray a = p.getValue().getArray();
+            for (Map.Entry<String, NDArray> p : parameters.entrySet()) {
+                NDArray a = p.getValue();
                 if (a.isNaN().any().getBoolean() || a.isInfinite().any().getBoolean()) {
                     return p.getKey();
                 }

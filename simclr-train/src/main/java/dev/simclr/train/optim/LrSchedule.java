@@ -1,7 +1,7 @@
 package dev.simclr.train.optim;
 
 import ai.djl.training.tracker.Tracker;
-import dev.simclr.api.Params;
+import dev.simclr.train.config.TrainSettings;
 
 /**
  * The learning rate per optimizer step, a pure function of the 0-based global step (so a resumed
@@ -26,12 +26,10 @@ public record LrSchedule(double baseLr, String kind, long warmupSteps, long tota
         implements Tracker {
 
     /** The schedule the {@code train:} section asks for. */
-    public static LrSchedule of(Params train, long stepsPerEpoch, long totalSteps) {
-        int batch = train.getInt("batch-size");
-        double lr = scaledLr(train.getDouble("lr"), train.getString("lr-scaling"), batch);
-        long warmup = Math.round(train.getDouble("warmup-epochs") * stepsPerEpoch);
-        double[] decay = train.has("decay-epochs") ? train.getDoubles("decay-epochs") : new double[0];
-        return new LrSchedule(lr, train.getString("schedule"), warmup, totalSteps, stepsPerEpoch, decay, train.getDouble("decay-factor"));
+    public static LrSchedule of(TrainSettings train, long stepsPerEpoch, long totalSteps) {
+        double lr = scaledLr(train.lr(), train.lrScaling(), train.batchSize());
+        long warmup = Math.round(train.warmupEpochs() * stepsPerEpoch);
+        return new LrSchedule(lr, train.schedule(), warmup, totalSteps, stepsPerEpoch, train.decayEpochs(), train.decayFactor());
     }
 
     /** The base learning rate after a scaling rule (none, linear, sqrt) for a batch of B source images. */

@@ -1,26 +1,24 @@
 package dev.simclr.train.optim;
 
 import ai.djl.nn.Block;
-import dev.simclr.api.Params;
+import dev.simclr.api.step.OptimizerSettings;
 
 /** Builds the optimizer the {@code train:} section names. */
 public final class Optimizers {
 
     private Optimizers() {}
 
-    public static StatefulOptimizer create(Params train, LrSchedule schedule, Block trained) {
-        float wd = (float) train.getDouble("weight-decay");
-        float momentum = (float) train.getDouble("momentum");
-        boolean nesterov = train.getBool("nesterov");
-        return switch (train.getString("optimizer")) {
-            case Adam.NAME -> Adam.builder().setLearningRateTracker(schedule).optWeightDecays(wd).build();
-            case Sgd.NAME -> Sgd.builder().setLearningRateTracker(schedule).optMomentum(momentum).optNesterov(nesterov)
+    public static StatefulOptimizer create(OptimizerSettings o, Block trained) {
+        float wd = (float) o.weightDecay();
+        float momentum = (float) o.momentum();
+        return switch (o.name()) {
+            case Adam.NAME -> Adam.builder().setLearningRateTracker(o.learningRate()).optWeightDecays(wd).build();
+            case Sgd.NAME -> Sgd.builder().setLearningRateTracker(o.learningRate()).optMomentum(momentum).optNesterov(o.nesterov())
                     .optWeightDecays(wd).build();
-            case Lars.NAME -> Lars.builder().setLearningRateTracker(schedule).optMomentum(momentum).optNesterov(nesterov)
-                    .optTrustCoefficient((float) train.getDouble("trust-coefficient")).optBlock(trained)
+            case Lars.NAME -> Lars.builder().setLearningRateTracker(o.learningRate()).optMomentum(momentum).optNesterov(o.nesterov())
+                    .optTrustCoefficient((float) o.trustCoefficient()).optBlock(trained)
                     .optWeightDecays(wd).build();
-            default -> throw new IllegalArgumentException("train.optimizer: unknown optimizer '" + train.getString("optimizer")
-                    + "'; use adam, sgd or lars");
+            default -> throw new IllegalArgumentException("train.optimizer: unknown optimizer '" + o.name() + "'; use adam, sgd or lars");
         };
     }
 }

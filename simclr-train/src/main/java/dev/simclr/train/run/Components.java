@@ -16,6 +16,7 @@ import dev.simclr.api.config.ComponentConfig;
 import dev.simclr.api.config.RunConfig;
 import dev.simclr.augment.pipeline.Transforms;
 import dev.simclr.api.plugin.PluginRegistry;
+import dev.simclr.train.config.TrainSettings;
 import dev.simclr.train.data.DatasetOpener;
 import dev.simclr.train.pretrain.SimClrNetwork;
 import java.io.IOException;
@@ -27,14 +28,21 @@ public final class Components {
 
     private final PluginRegistry registry;
     private final RunConfig config;
+    private final TrainSettings train;
 
     public Components(PluginRegistry registry, RunConfig config) {
         this.registry = registry;
         this.config = config;
+        this.train = TrainSettings.of(config.train());
     }
 
     public RunConfig config() {
         return config;
+    }
+
+    /** The {@code train:} section, typed. */
+    public TrainSettings train() {
+        return train;
     }
 
     public PluginRegistry registry() {

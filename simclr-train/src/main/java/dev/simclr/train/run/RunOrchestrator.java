@@ -10,9 +10,9 @@ import dev.simclr.api.Features;
 import dev.simclr.api.ImageDataset;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.Progress;
-import dev.simclr.train.optim.Optimizers;
+import dev.simclr.api.step.TrainingStep;
+import dev.simclr.train.config.TrainSettings;
 import dev.simclr.train.optim.LrSchedule;
-import dev.simclr.api.Params;
 import dev.simclr.api.config.ComponentConfig;
 import dev.simclr.api.config.ConfigValidator;
 import dev.simclr.api.config.RunConfig;
@@ -86,11 +86,11 @@ public final class RunOrchestrator {
         Components parts = new Components(registry, config);
         Path dir = RunFolder.choose(outDir, config.output().getString("dir"), config.output().getString("name", null), force);
         try (Backend backend = parts.backend()) {
-            requireTraining(backend);
+            Pretrainer.requireTraining(backend);
             Datasets data = openData(parts);
-            requireKnnData(config, data);
+            requireKnnData(parts, data);
             List<Augmentation> ops = parts.augmentations();
-            preflight(parts, ops, data.train);
+            preflight(parts, backend, ops, data.train);
             RunFolder folder = RunFolder.create(dir, force);
             Map<String, Object> resolved = config.toTree();
             AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ConfigLoader.toYaml(resolved));
@@ -103,16 +103,14 @@ public final class RunOrchestrator {
      * Makes the model, loss and optimizer once without running anything, so that a setting only
      * they can refuse (e.g. nesterov without momentum) stops the run before its folder exists.
      */
-    private static void preflight(Components parts, List<Augmentation> ops, ImageDataset train) {
-        Params t = parts.config().train();
-        long perEpoch = Pretrainer.stepsPerEpoch(train.size(), t.getInt("batch-size"));
-        if (perEpoch == 0) {
-            throw new IllegalArgumentException("train.batch-size " + t.getInt("batch-size") + " is larger than the pre-training data ("
-                    + train.size() + " images); lower train.batch-size or use more data");
-        }
-        SimClrNetwork network = parts.network(Components.shapeAfter(ops, train.shape()));
-        try (ContrastiveLoss loss = parts.loss()) {
-            Optimizers.create(t, LrSchedule.of(t, perEpoch, perEpoch * t.getInt("epochs")), network);
+    private static void preflight(Components parts, Backend backend, List<Augmentation> ops, ImageDataset train) {
+        TrainSettings t = parts.train();
+        long perEpoch = t.stepsPerEpoch(train.size());
+        ImageShape viewShape = Components.shapeAfter(ops, train.shape());
+        SimClrNetwork network = parts.network(viewShape);
+        try (ContrastiveLoss loss = parts.loss(); NDManager manager = backend.newManager();
+                TrainingStep step = Pretrainer.step(backend, manager, network, loss, viewShape, t, LrSchedule.of(t, perEpoch, perEpoch * t.epochs()))) {
+            // made once, unused: the step refuses what only it can check before the run folder exists
         }
     }
 
@@ -125,14 +123,14 @@ public final class RunOrchestrator {
     public RunOutcome resume(Path runDir, List<String> overrides) throws IOException, InterruptedException {
         RunFolder folder = RunFolder.existing(runDir);
         RunConfig config = loadConfig(folder, overrides == null || overrides.isEmpty() ? null : t -> ConfigLoader.applyOverrides(t, overrides));
-        Checkpoint latest = checkpointStore(folder, config).latest().orElseThrow(() -> new IllegalArgumentException(
+        Components parts = new Components(registry, config);
+        Checkpoint latest = checkpointStore(folder, parts.train()).latest().orElseThrow(() -> new IllegalArgumentException(
                 runDir + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty): it stopped before its first "
                         + "checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
-        Components parts = new Components(registry, config);
         try (Backend backend = parts.backend()) {
-            requireTraining(backend);
+            Pretrainer.requireTraining(backend);
             Datasets data = openData(parts);
-            requireKnnData(config, data);
+            requireKnnData(parts, data);
             List<Augmentation> ops = parts.augmentations();
             Map<String, Object> resolved = config.toTree();
             if (overrides != null && !overrides.isEmpty()) {
@@ -148,12 +146,12 @@ public final class RunOrchestrator {
     private RunOutcome pretrainAndEvaluate(Components parts, Backend backend, Datasets data, List<Augmentation> ops, RunFolder folder,
             Map<String, Object> resolved, Checkpoint resumeFrom) throws IOException, InterruptedException {
         RunConfig config = parts.config();
-        int knnEvery = config.train().getInt("knn-every");
+        int knnEvery = parts.train().knnEvery();
         out.println("backend:    " + backend.describe());
         out.println("data:       " + data.train.description() + " (" + data.train.size() + " images " + data.train.shape() + ")"
                 + (data.test != null ? "; test " + data.test.description() + " (" + data.test.size() + ")" : ""));
         try (NDManager manager = backend.newManager();
-                TwoViewPipeline pipeline = new TwoViewPipeline(data.train, ops, config.train().getInt("workers"), config.seed());
+                TwoViewPipeline pipeline = new TwoViewPipeline(data.train, ops, parts.train().workers(), config.seed());
                 MetricsLog metrics = new MetricsLog(folder.file(RunFolder.METRICS));
                 ContrastiveLoss loss = parts.loss();
                 GracefulStop graceful = new GracefulStop(out).install()) {
@@ -166,8 +164,8 @@ public final class RunOrchestrator {
             out.println("model:      " + config.encoder().name() + " (" + network.featureSize() + " features) + "
                     + config.head().name() + " head (" + network.projectionSize() + "), " + countParameters(network) + " parameters; views "
                     + viewShape);
-            Pretrainer trainer = new Pretrainer(backend, network, loss, config.train(), config.seed())
-                    .withCheckpoints(checkpointStore(folder, config))
+            Pretrainer trainer = new Pretrainer(backend, network, loss, parts.train(), config.seed())
+                    .withCheckpoints(checkpointStore(folder, parts.train()))
                     .stoppedBy(graceful.signal());
             if (resumeFrom != null) {
                 trainer.resumingFrom(resumeFrom);
@@ -180,7 +178,7 @@ public final class RunOrchestrator {
             KnnMonitor knn = knnEvery > 0
                     ? new KnnMonitor(new FeatureExtractor(backend, manager, Components.evaluationTransform(ops)), data.probeTrain, data.test, config.seed())
                     : null;
-            int logEvery = config.train().getInt("log-every");
+            int logEvery = parts.train().logEvery();
             Pretrainer.StepListener observer = this.observer;
             PretrainResult result;
             try {
@@ -235,28 +233,15 @@ public final class RunOrchestrator {
         }
     }
 
-    private static void requireKnnData(RunConfig config, Datasets data) {
-        if (config.train().getInt("knn-every") > 0 && (data.test == null || !data.probeTrain.labeled() || !data.test.labeled())) {
+    private static void requireKnnData(Components parts, Datasets data) {
+        if (parts.train().knnEvery() > 0 && (data.test == null || !data.probeTrain.labeled() || !data.test.labeled())) {
             throw new IllegalArgumentException("train.knn-every needs labelled data.test and labelled probe-training data "
                     + "(data.probe-train, or a labelled data.train); add them or set train.knn-every: 0");
         }
     }
 
-    private static void requireTraining(Backend backend) {
-        if (!backend.canTrain()) {
-            throw new IllegalStateException("backend '" + backend.name() + "' cannot pre-train (no autograd and no training ops in its DJL engine); "
-                    + "pre-train with backend: pytorch, then run `simclr evaluate RUNDIR --backend " + backend.name() + "`");
-        }
-        if (backend.devices().size() > 1) {
-            // the loss side is ready (dev.simclr.loss.GlobalBatch gathers projections across devices),
-            // the data-parallel step is not: refuse rather than silently train on one device
-            throw new IllegalStateException("backend.devices: pre-training on " + backend.devices().size()
-                    + " devices is not supported yet; set backend.devices: 1 (one GPU) or device: cpu");
-        }
-    }
-
-    private static CheckpointStore checkpointStore(RunFolder folder, RunConfig config) {
-        return new CheckpointStore(folder.file(RunFolder.CHECKPOINTS), config.train().getInt("keep-checkpoints"));
+    private static CheckpointStore checkpointStore(RunFolder folder, TrainSettings train) {
+        return new CheckpointStore(folder.file(RunFolder.CHECKPOINTS), train.keepCheckpoints());
     }
 
     /** The curves are a convenience: a failure to draw them never fails the run. */

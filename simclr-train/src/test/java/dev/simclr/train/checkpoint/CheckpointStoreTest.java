@@ -10,15 +10,21 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.simclr.api.step.StepLoss;
+import dev.simclr.api.step.StepState;
+import dev.simclr.api.step.TrainingStep;
+import dev.simclr.train.backend.DjlStepState;
 import dev.simclr.train.optim.Adam;
 import dev.simclr.train.optim.LrSchedule;
 import dev.simclr.train.optim.Sgd;
+import dev.simclr.train.optim.StatefulOptimizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +63,26 @@ class CheckpointStoreTest {
         return Adam.builder().setLearningRateTracker(new LrSchedule(0.1, "constant", 0, 10, 10, new double[0], 0.1)).build();
     }
 
+    /** The checkpoint side of a training step over {@code net} and {@code opt} (this test trains by hand). */
+    private static TrainingStep step(Block net, StatefulOptimizer opt) {
+        return new TrainingStep() {
+            @Override
+            public StepLoss train(float[] views) {
+                throw new UnsupportedOperationException("trained by hand in this test");
+            }
+
+            @Override
+            public StepState state() {
+                return DjlStepState.of(net, opt);
+            }
+
+            @Override
+            public void restore(StepState state) {
+                DjlStepState.restore(state, net, opt);
+            }
+        };
+    }
+
     /** One training forward (moves the running statistics) and one Adam update of every parameter. */
     private void trainOnce(SequentialBlock net, Adam opt) {
         NDArray x = manager.create(new float[] {1, 2, 3, 4, 5, 6, 7, 9}, new Shape(4, 2));
@@ -76,13 +102,13 @@ class CheckpointStoreTest {
         trainOnce(net, opt);
         TrainingState state = new TrainingState(2, 3, 19, 7.5, Map.of("pos_sim", 1.5), 3, List.of(4.0, 3.0), 5.0, 2.5);
         CheckpointStore store = new CheckpointStore(tmp.resolve("checkpoints"), 2);
-        Checkpoint c = store.save(net, opt, state);
+        Checkpoint c = store.save(step(net, opt), state);
         assertEquals(19, c.globalStep());
         assertEquals("checkpoints/step-00000019.ckpt", c.displayName());
 
         SequentialBlock other = tinyNetwork(2);
         Adam otherOpt = adam();
-        TrainingState restored = CheckpointStore.restore(c, other, otherOpt);
+        TrainingState restored = CheckpointStore.restore(c, step(other, otherOpt));
         assertEquals(state, restored);
         var a = net.getParameters();
         var b = other.getParameters();
@@ -109,7 +135,7 @@ class CheckpointStoreTest {
         Adam opt = adam();
         CheckpointStore store = new CheckpointStore(tmp.resolve("checkpoints"), 2);
         for (long step : new long[] {5, 10, 15}) {
-            store.save(net, opt, new TrainingState(0, step, step, 0, Map.of(), 0, List.of(), 1, 1));
+            store.save(step(net, opt), new TrainingState(0, step, step, 0, Map.of(), 0, List.of(), 1, 1));
         }
         // what a kill during a write leaves behind
         Files.writeString(store.dir().resolve(".step-00000020.ckpt.123.tmp"), "half");
@@ -123,16 +149,47 @@ class CheckpointStoreTest {
         net.getParameters().get(0).getValue().getArray().muli(Float.NaN);
         CheckpointStore store = new CheckpointStore(tmp.resolve("checkpoints"), 2);
         assertThrows(CheckpointStore.NonFiniteParametersException.class,
-                () -> store.save(net, adam(), TrainingState.start()));
+                () -> store.save(step(net, adam()), TrainingState.start()));
         assertTrue(store.list().isEmpty());
     }
 
     @Test
     void aCheckpointOfAnotherOptimizerIsRefusedByName() throws Exception {
         SequentialBlock net = tinyNetwork(1);
-        Checkpoint c = new CheckpointStore(tmp.resolve("checkpoints"), 1).save(net, adam(), TrainingState.start());
+        Checkpoint c = new CheckpointStore(tmp.resolve("checkpoints"), 1).save(step(net, adam()), TrainingState.start());
         Sgd sgd = Sgd.builder().setLearningRateTracker(new LrSchedule(0.1, "constant", 0, 10, 10, new double[0], 0.1)).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CheckpointStore.restore(c, tinyNetwork(2), sgd));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CheckpointStore.restore(c, step(tinyNetwork(2), sgd)));
         assertTrue(e.getMessage().contains("adam"), e.getMessage());
+    }
+
+    /**
+     * A checkpoint written by the version before the training-step extension point (same tiny
+     * network, one Adam update, the same state) still restores: the format did not change.
+     */
+    @Test
+    void aCheckpointWrittenBeforeTheStepExtensionPointStillRestores() throws Exception {
+        Path legacy = tmp.resolve("checkpoints").resolve("step-00000019.ckpt");
+        Files.createDirectories(legacy.getParent());
+        try (var in = CheckpointStoreTest.class.getResourceAsStream("/checkpoint/format1-before-step-spi.ckpt")) {
+            Files.copy(in, legacy);
+        }
+        SequentialBlock net = tinyNetwork(1);
+        Adam opt = adam();
+        trainOnce(net, opt);
+        SequentialBlock other = tinyNetwork(2);
+        Adam otherOpt = adam();
+        TrainingState restored = CheckpointStore.restore(new Checkpoint(legacy, 19), step(other, otherOpt));
+        assertEquals(new TrainingState(2, 3, 19, 7.5, Map.of("pos_sim", 1.5), 3, List.of(4.0, 3.0), 5.0, 2.5), restored);
+        var a = net.getParameters();
+        var b = other.getParameters();
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i).getValue().getArray().toFloatArray(), b.get(i).getValue().getArray().toFloatArray(), a.get(i).getKey());
+        }
+        // the optimizer state came across too: both continue identically
+        trainOnce(net, opt);
+        trainOnce(other, otherOpt);
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i).getValue().getArray().toFloatArray(), b.get(i).getValue().getArray().toFloatArray(), a.get(i).getKey());
+        }
     }
 }

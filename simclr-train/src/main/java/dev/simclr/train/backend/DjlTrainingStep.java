@@ -1,0 +1,119 @@
+package dev.simclr.train.backend;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import dev.simclr.api.ImageShape;
+import dev.simclr.api.LossResult;
+import dev.simclr.api.step.StepLoss;
+import dev.simclr.api.step.StepState;
+import dev.simclr.api.step.TrainingSetup;
+import dev.simclr.api.step.TrainingStep;
+import dev.simclr.train.gradcache.GradientCache;
+import dev.simclr.train.gradcache.Passes;
+import dev.simclr.train.optim.Optimizers;
+import dev.simclr.train.optim.StatefulOptimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training step on a DJL engine with autograd: forward of the views in passes (per-view batch
+ * norm runs the encoder on each view's B rows, joint on all 2B, as the paper's global BN on one
+ * device), NT-Xent, backward (or gradient caching), then the optimizer's update of every
+ * trainable parameter and zeroed gradients.
+ */
+final class DjlTrainingStep implements TrainingStep {
+
+    private final TrainingSetup setup;
+    private final Device device;
+    private final StatefulOptimizer optimizer;
+    private final ParameterStore ps;
+    private final Passes passes;
+    private final Shape inputShape;
+    private final List<Parameter> trainable = new ArrayList<>();
+
+    DjlTrainingStep(TrainingSetup setup, Device device) {
+        this.setup = setup;
+        this.device = device;
+        this.optimizer = Optimizers.create(setup.optimizer(), setup.network());
+        this.ps = new ParameterStore(setup.manager(), false);
+        int batch = setup.batchSize();
+        this.passes = Passes.of(2 * batch, setup.perViewBatchNorm() ? batch : 2 * batch, setup.passSize());
+        ImageShape shape = setup.viewShape();
+        this.inputShape = new Shape(2L * batch, shape.channels(), shape.height(), shape.width());
+        for (Pair<String, Parameter> p : setup.network().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                trainable.add(p.getValue());
+            }
+        }
+    }
+
+    @Override
+    public StepLoss train(float[] views) {
+        NDManager manager = setup.manager();
+        try (NDManager sm = manager.newSubManager(device)) {
+            NDArray x = sm.create(views, inputShape);
+            LossResult r;
+            if (setup.gradientCache()) {
+                r = GradientCache.step(ps, setup.network(), setup.loss(), x, passes);
+            } else {
+                try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+                    r = setup.loss().compute(project(x));
+                    gc.backward(r.loss());
+                }
+            }
+            double value = r.loss().getFloat();
+            if (Double.isFinite(value)) {
+                update();
+            }
+            return new StepLoss(value, r.metrics());
+        }
+    }
+
+    private void update() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            for (Parameter p : trainable) {
+                NDArray w = p.getArray();
+                NDArray g = w.getGradient();
+                optimizer.update(p.getId(), w, g);
+                g.subi(g);
+            }
+        }
+    }
+
+    /** Projections of all 2B views, in the order view 1 then view 2, one encoder pass per range. */
+    private NDArray project(NDArray x) {
+        Block network = setup.network();
+        if (passes.count() == 1) {
+            // one pass: no concat (DJL's concat of a single array drops the autograd history)
+            return network.forward(ps, new NDList(x), true).singletonOrThrow();
+        }
+        NDList parts = new NDList();
+        for (int i = 0; i < passes.count(); i++) {
+            NDArray slice = x.get(new NDIndex("{}:{}", passes.starts()[i], passes.ends()[i]));
+            parts.add(network.forward(ps, new NDList(slice), true).singletonOrThrow());
+        }
+        return NDArrays.concat(parts);
+    }
+
+    @Override
+    public StepState state() {
+        return DjlStepState.of(setup.network(), optimizer);
+    }
+
+    @Override
+    public void restore(StepState state) {
+        DjlStepState.restore(state, setup.network(), optimizer);
+    }
+}
