@@ -1,4 +1,4 @@
-package dev.simclr.train.gradcache;
+package dev.simclr.pytorch.gradcache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.simclr.train.gradcache;
+package dev.simclr.pytorch.gradcache;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

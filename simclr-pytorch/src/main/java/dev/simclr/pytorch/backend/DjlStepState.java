@@ -1,12 +1,12 @@
-package dev.simclr.train.backend;
+package dev.simclr.pytorch.backend;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.simclr.api.step.StepState;
-import dev.simclr.train.optim.ParameterSlots;
-import dev.simclr.train.optim.StatefulOptimizer;
+import dev.simclr.pytorch.optim.ParameterSlots;
+import dev.simclr.pytorch.optim.StatefulOptimizer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

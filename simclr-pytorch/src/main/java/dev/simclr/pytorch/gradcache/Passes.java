@@ -1,4 +1,4 @@
-package dev.simclr.train.gradcache;
+package dev.simclr.pytorch.gradcache;
 
 import java.util.ArrayList;
 import java.util.List;

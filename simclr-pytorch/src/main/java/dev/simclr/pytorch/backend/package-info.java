@@ -1,2 +1,2 @@
 /** Engine backends: PyTorch on CPU or GPU through DJL, device selection, offline settings. */
-package dev.simclr.train.backend;
+package dev.simclr.pytorch.backend;

@@ -1,4 +1,4 @@
-package dev.simclr.train.backend;
+package dev.simclr.pytorch.backend;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -19,10 +19,10 @@ import dev.simclr.api.step.StepLoss;
 import dev.simclr.api.step.StepState;
 import dev.simclr.api.step.TrainingSetup;
 import dev.simclr.api.step.TrainingStep;
-import dev.simclr.train.gradcache.GradientCache;
-import dev.simclr.train.gradcache.Passes;
-import dev.simclr.train.optim.Optimizers;
-import dev.simclr.train.optim.StatefulOptimizer;
+import dev.simclr.pytorch.gradcache.GradientCache;
+import dev.simclr.pytorch.gradcache.Passes;
+import dev.simclr.pytorch.optim.Optimizers;
+import dev.simclr.pytorch.optim.StatefulOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.simclr.train.optim;
+package dev.simclr.pytorch.optim;
 
 import ai.djl.ndarray.NDArray;
 

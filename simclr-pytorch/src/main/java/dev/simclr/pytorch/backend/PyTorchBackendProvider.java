@@ -1,4 +1,4 @@
-package dev.simclr.train.backend;
+package dev.simclr.pytorch.backend;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

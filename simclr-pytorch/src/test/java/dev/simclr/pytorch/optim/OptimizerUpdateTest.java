@@ -1,10 +1,12 @@
-package dev.simclr.train.optim;
+package dev.simclr.pytorch.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.tracker.ParameterTracker;
+import ai.djl.training.tracker.Tracker;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +29,8 @@ class OptimizerUpdateTest {
         manager.close();
     }
 
-    private static LrSchedule constant(double lr) {
-        return new LrSchedule(lr, "constant", 0, 100, 10, new double[0], 0.1);
+    private static Tracker constant(double lr) {
+        return Tracker.fixed((float) lr);
     }
 
     @Test
@@ -128,7 +130,8 @@ class OptimizerUpdateTest {
 
     @Test
     void updateCountsAndLearningRatesFollowTheSchedulePerParameter() {
-        LrSchedule warmup = new LrSchedule(1.0, "warmup-cosine", 4, 8, 4, new double[0], 0.1);
+        // a 4-step linear warm-up from 0 to 1, as the loop's warmup-cosine schedule: update k (1-based) gets (k - 1) / 4
+        ParameterTracker warmup = (parameterId, k) -> (k - 1) / 4f;
         Sgd sgd = Sgd.builder().setLearningRateTracker(warmup).build();
         NDArray w = manager.create(new float[] {0f});
         for (int i = 0; i < 3; i++) {
