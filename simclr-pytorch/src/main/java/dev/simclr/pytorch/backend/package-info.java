@@ -1,2 +1,2 @@
-/** Engine backends: PyTorch on CPU or GPU through DJL, device selection, offline settings. */
+/** The PyTorch backend through DJL: CPU or GPU devices, offline natives, and its training step. */
 package dev.simclr.pytorch.backend;

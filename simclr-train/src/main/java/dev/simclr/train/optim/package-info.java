@@ -1,5 +1,5 @@
 /**
- * Optimizers (Adam, SGD, LARS) as DJL optimizers whose state a checkpoint can save and restore,
- * and the per-step learning-rate schedules with the paper's scaling rules.
+ * The per-step learning-rate schedules with the paper's scaling rules; the optimizers that follow
+ * them belong to each engine's training step.
  */
 package dev.simclr.train.optim;
