@@ -1,0 +1,80 @@
+package dev.simclr.train.run;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import dev.simclr.api.Augmentation;
+import dev.simclr.api.ImageShape;
+import dev.simclr.api.io.AtomicFiles;
+import dev.simclr.train.pretrain.Pretrainer;
+import dev.simclr.train.pretrain.SimClrNetwork;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The networks of a run folder: the trained encoder (and the one it started from), saved and loaded. */
+public final class TrainedModels {
+
+    private TrainedModels() {}
+
+    /** The trained network of a run folder, loaded into {@code manager}. */
+    public static SimClrNetwork load(Components parts, NDManager manager, ImageShape dataShape, List<Augmentation> ops, RunFolder folder)
+            throws IOException {
+        requireTrainedEncoder(folder);
+        return inference(parts, manager, Components.shapeAfter(ops, dataShape), folder.file(RunFolder.ENCODER));
+    }
+
+    static void requireTrainedEncoder(RunFolder folder) {
+        if (!Files.isRegularFile(folder.file(RunFolder.ENCODER))) {
+            throw new IllegalArgumentException(folder.dir() + " has no trained encoder (" + RunFolder.ENCODER + "): did its pre-training finish?");
+        }
+    }
+
+    /**
+     * A frozen network (inference only: engines without autograd accept it) with the encoder
+     * parameters of {@code encoderParams}, or initialised with the run's seed when that is null.
+     */
+    static SimClrNetwork inference(Components parts, NDManager manager, ImageShape viewShape, Path encoderParams) throws IOException {
+        SimClrNetwork network = parts.network(viewShape);
+        network.freezeParameters(true);
+        Pretrainer.initialize(network, manager, viewShape, parts.config().seed());
+        if (encoderParams != null) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(encoderParams));
+                    DataInputStream din = new DataInputStream(in)) {
+                network.encoder().loadParameters(manager, din);
+            } catch (MalformedModelException e) {
+                throw new IOException(encoderParams + " does not match the encoder in " + RunFolder.CONFIG + ": " + e.getMessage(), e);
+            }
+        }
+        return network;
+    }
+
+    /** The random-init baseline: the encoder pre-training started from, when the run saved it. */
+    static SimClrNetwork initial(Components parts, NDManager manager, ImageShape viewShape, RunFolder folder) throws IOException {
+        Path initial = folder.file(RunFolder.INITIAL_ENCODER);
+        return inference(parts, manager, viewShape, Files.isRegularFile(initial) ? initial : null);
+    }
+
+    static void saveInitial(SimClrNetwork network, RunFolder folder) throws IOException {
+        AtomicFiles.write(folder.file(RunFolder.INITIAL_ENCODER), o -> network.encoder().saveParameters(new DataOutputStream(o)));
+    }
+
+    static void saveTrained(SimClrNetwork network, RunFolder folder) throws IOException {
+        AtomicFiles.write(folder.file(RunFolder.ENCODER), o -> network.encoder().saveParameters(new DataOutputStream(o)));
+        AtomicFiles.write(folder.file(RunFolder.NETWORK), o -> network.saveParameters(new DataOutputStream(o)));
+    }
+
+    static long countParameters(SimClrNetwork network) {
+        long n = 0;
+        for (var p : network.getParameters()) {
+            if (p.getValue().requiresGradient() && p.getValue().isInitialized()) {
+                n += p.getValue().getArray().size();
+            }
+        }
+        return n;
+    }
+}
