@@ -2,9 +2,9 @@ package dev.simclr.cli;
 
 import dev.simclr.api.BackendProvider;
 import dev.simclr.api.BackendStatus;
+import dev.simclr.api.DatasetProvider;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.api.plugin.ProviderKind;
-import dev.simclr.train.data.DatasetOpener;
 import picocli.CommandLine.Command;
 
 @Command(name = "doctor", description = "Show Java, engines and devices found, natives, datasets and plugins.")
@@ -35,8 +35,10 @@ final class DoctorCommand extends BaseCommand {
                     + "`mvn -q -B install -DskipTests -Ptensorflow`, see docs/backends.md)");
         }
         out.println("datasets:");
-        for (String d : DatasetOpener.foundOnThisMachine()) {
-            out.println("  " + d);
+        for (DatasetProvider d : reg.all(DatasetProvider.class)) {
+            for (String line : d.status()) {
+                out.println("  " + line);
+            }
         }
         out.println("plugins:");
         for (ProviderKind k : ProviderKind.values()) {

@@ -8,9 +8,6 @@ import dev.simclr.api.config.ComponentConfig;
 import dev.simclr.api.config.Sections;
 import dev.simclr.api.plugin.PluginRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,39 +56,5 @@ public final class DatasetOpener {
             dataset = ImageStore.select(dataset, chosen, dataset.description() + ", " + perClass + " per class (seed " + seed + ")");
         }
         return dataset;
-    }
-
-    /** One line per dataset found on this machine, for {@code simclr doctor}. */
-    public static List<String> foundOnThisMachine() {
-        return foundOnThisMachine(FashionMnistDatasetProvider.SYSTEM_DIR);
-    }
-
-    static List<String> foundOnThisMachine(Path systemDir) {
-        List<String> lines = new ArrayList<>();
-        try {
-            ImageDataset train = FashionMnistDatasetProvider.openBuiltin("train");
-            ImageDataset test = FashionMnistDatasetProvider.openBuiltin("test");
-            lines.add("fashion-mnist (source: builtin): " + train.size() + " train + " + test.size() + " test images, "
-                    + train.shape() + ", " + train.numClasses() + " classes, shipped inside simclr");
-        } catch (IOException e) {
-            lines.add("fashion-mnist (source: builtin): NOT usable: " + e.getMessage());
-        }
-        if (Files.isDirectory(systemDir)) {
-            try {
-                int train = IdxReader.count(IdxDatasetProvider.find(systemDir, "train-images-idx3-ubyte"));
-                int test = IdxReader.count(IdxDatasetProvider.find(systemDir, "t10k-images-idx3-ubyte"));
-                IdxDatasetProvider.find(systemDir, "train-labels-idx1-ubyte");
-                IdxDatasetProvider.find(systemDir, "t10k-labels-idx1-ubyte");
-                lines.add("fashion-mnist (source: system): " + train + " train + " + test + " test images in " + systemDir
-                        + " (Debian package " + FashionMnistDatasetProvider.SYSTEM_PACKAGE + ")");
-            } catch (IOException e) {
-                lines.add("fashion-mnist (source: system): " + systemDir + " is incomplete: " + e.getMessage()
-                        + "; reinstall Debian's package " + FashionMnistDatasetProvider.SYSTEM_PACKAGE);
-            }
-        } else {
-            lines.add("fashion-mnist (source: system): not installed; for the full 70000 images install Debian's package "
-                    + FashionMnistDatasetProvider.SYSTEM_PACKAGE);
-        }
-        return lines;
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -105,5 +106,40 @@ public final class FashionMnistDatasetProvider implements DatasetProvider {
             throw new NoSuchFileException(name, null, "missing from the class path; the simclr-train jar is incomplete, rebuild it");
         }
         return in;
+    }
+
+    /** The shipped subset, and the full set when Debian's package is installed (in this provider's system folder). */
+    @Override
+    public List<String> status() {
+        return status(systemDir);
+    }
+
+    static List<String> status(Path systemDir) {
+        List<String> lines = new ArrayList<>();
+        try {
+            ImageDataset train = openBuiltin("train");
+            ImageDataset test = openBuiltin("test");
+            lines.add("fashion-mnist (source: builtin): " + train.size() + " train + " + test.size() + " test images, "
+                    + train.shape() + ", " + train.numClasses() + " classes, shipped inside simclr");
+        } catch (IOException e) {
+            lines.add("fashion-mnist (source: builtin): NOT usable: " + e.getMessage());
+        }
+        if (Files.isDirectory(systemDir)) {
+            try {
+                int train = IdxReader.count(IdxDatasetProvider.find(systemDir, "train-images-idx3-ubyte"));
+                int test = IdxReader.count(IdxDatasetProvider.find(systemDir, "t10k-images-idx3-ubyte"));
+                IdxDatasetProvider.find(systemDir, "train-labels-idx1-ubyte");
+                IdxDatasetProvider.find(systemDir, "t10k-labels-idx1-ubyte");
+                lines.add("fashion-mnist (source: system): " + train + " train + " + test + " test images in " + systemDir
+                        + " (Debian package " + SYSTEM_PACKAGE + ")");
+            } catch (IOException e) {
+                lines.add("fashion-mnist (source: system): " + systemDir + " is incomplete: " + e.getMessage()
+                        + "; reinstall Debian's package " + SYSTEM_PACKAGE);
+            }
+        } else {
+            lines.add("fashion-mnist (source: system): not installed; for the full 70000 images install Debian's package "
+                    + SYSTEM_PACKAGE);
+        }
+        return lines;
     }
 }

@@ -158,7 +158,7 @@ class DatasetOpenerTest {
 
     @Test
     void foundOnThisMachineListsTheBuiltinSubsetAndTheSystemSet() throws IOException {
-        List<String> absent = DatasetOpener.foundOnThisMachine(dir.resolve("none"));
+        List<String> absent = FashionMnistDatasetProvider.status(dir.resolve("none"));
         assertEquals("fashion-mnist (source: builtin): 10000 train + 3000 test images, 1x28x28, 10 classes, shipped inside simclr",
                 absent.get(0));
         assertEquals("fashion-mnist (source: system): not installed; for the full 70000 images install Debian's package"
@@ -169,9 +169,9 @@ class DatasetOpenerTest {
         IdxWriter.writeImages(dir.resolve("t10k-images-idx3-ubyte.gz"), 1, 1, 1, new byte[1], true);
         IdxWriter.writeLabels(dir.resolve("t10k-labels-idx1-ubyte.gz"), new int[] {0}, true);
         assertEquals("fashion-mnist (source: system): 2 train + 1 test images in " + dir + " (Debian package dataset-fashion-mnist)",
-                DatasetOpener.foundOnThisMachine(dir).get(1));
+                FashionMnistDatasetProvider.status(dir).get(1));
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
-        assertTrue(DatasetOpener.foundOnThisMachine(dir).get(1).contains("is incomplete"));
-        assertEquals(2, DatasetOpener.foundOnThisMachine().size());
+        assertTrue(FashionMnistDatasetProvider.status(dir).get(1).contains("is incomplete"));
+        assertEquals(2, new FashionMnistDatasetProvider().status().size());
     }
 }
