@@ -17,7 +17,7 @@ import dev.simclr.api.config.RunConfig;
 import dev.simclr.augment.pipeline.Transforms;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.train.config.TrainSettings;
-import dev.simclr.train.data.DatasetOpener;
+import dev.simclr.data.DatasetOpener;
 import dev.simclr.train.pretrain.SimClrNetwork;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.simclr.train.data;
+package dev.simclr.data;
 
 import com.google.auto.service.AutoService;
 import dev.simclr.api.DatasetProvider;

@@ -6,4 +6,4 @@
  * {@code per-class}). Every reader checks sizes, magic numbers and label ranges, so a bad file is
  * an error naming the file, never a silently wrong dataset.
  */
-package dev.simclr.train.data;
+package dev.simclr.data;

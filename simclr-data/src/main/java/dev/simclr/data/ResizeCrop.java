@@ -1,4 +1,4 @@
-package dev.simclr.train.data;
+package dev.simclr.data;
 
 /**
  * Resize so the shorter side is {@code size}, then centre-crop to size x size, following

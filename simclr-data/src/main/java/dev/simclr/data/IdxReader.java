@@ -1,4 +1,4 @@
-package dev.simclr.train.data;
+package dev.simclr.data;
 
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.ImageStore;

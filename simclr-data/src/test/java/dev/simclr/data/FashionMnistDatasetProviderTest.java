@@ -1,4 +1,4 @@
-package dev.simclr.train.data;
+package dev.simclr.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

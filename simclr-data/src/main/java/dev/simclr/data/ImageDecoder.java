@@ -1,4 +1,4 @@
-package dev.simclr.train.data;
+package dev.simclr.data;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;

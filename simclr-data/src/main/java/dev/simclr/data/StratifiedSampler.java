@@ -1,4 +1,4 @@
-package dev.simclr.train.data;
+package dev.simclr.data;
 
 import dev.simclr.api.ImageDataset;
 import java.util.ArrayList;
