@@ -28,7 +28,7 @@ public final class FashionMnistDatasetProvider implements DatasetProvider {
     /** Debian's package holding the full set. */
     public static final String SYSTEM_PACKAGE = "dataset-fashion-mnist";
     /** Class path folder of the shipped subset. */
-    static final String BUILTIN_RESOURCES = "/dev/simclr/train/data/fashion-mnist/";
+    static final String BUILTIN_RESOURCES = "/dev/simclr/data/fashion-mnist/";
 
     /** Label names in label order, as Zalando's README lists them. */
     public static final List<String> CLASS_NAMES = List.of(

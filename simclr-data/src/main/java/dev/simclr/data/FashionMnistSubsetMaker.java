@@ -13,8 +13,8 @@ import java.nio.file.Path;
  * written as gzipped IDX files. Rerunning it on the same full set gives the same images.
  *
  * <pre>
- * java -cp simclr-train.jar:simclr-api.jar dev.simclr.train.data.FashionMnistSubsetMaker \
- *     /usr/share/datasets/fashion-mnist simclr-train/src/main/resources/dev/simclr/train/data/fashion-mnist
+ * java -cp simclr-data.jar:simclr-api.jar dev.simclr.data.FashionMnistSubsetMaker \
+ *     /usr/share/datasets/fashion-mnist simclr-data/src/main/resources/dev/simclr/data/fashion-mnist
  * </pre>
  */
 public final class FashionMnistSubsetMaker {
