@@ -5,7 +5,6 @@ import dev.simclr.api.config.RunConfig;
 import dev.simclr.augment.grid.AugmentationGrid;
 import dev.simclr.train.run.Components;
 import dev.simclr.train.run.RunOrchestrator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +46,7 @@ final class AugmentCommand extends BaseCommand {
         if (n < 1 || n > 256) {
             throw new ParameterException(spec.commandLine(), "--n must be in [1, 256], got " + n);
         }
-        if (Files.exists(outFile) && !force) {
-            throw new ParameterException(spec.commandLine(), outFile + " exists; choose another name or add --force");
-        }
+        OutputFiles.refuseExisting(spec, force, outFile);
         Map<String, Object> tree = ConfigSource.load(config, overrides);
         if (data.given()) {
             data.applyTo(tree, "train");

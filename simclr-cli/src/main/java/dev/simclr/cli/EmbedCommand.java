@@ -3,7 +3,6 @@ package dev.simclr.cli;
 import dev.simclr.api.Features;
 import dev.simclr.eval.embed.EmbeddingWriter;
 import dev.simclr.train.run.RunOrchestrator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import java.util.List;
 
 @Command(name = "embed", description = "Write encoder features of a dataset (with labels and indices) as CSV or NumPy .npy.")
 final class EmbedCommand extends BaseCommand {
@@ -41,11 +39,7 @@ final class EmbedCommand extends BaseCommand {
             throw new ParameterException(spec.commandLine(), "--out must end in .csv or .npy, got " + outFile);
         }
         Path labelsFile = name.endsWith(".npy") ? outFile.resolveSibling(name.substring(0, name.length() - 4) + "-labels.npy") : null;
-        for (Path p : labelsFile == null ? List.of(outFile) : List.of(outFile, labelsFile)) {
-            if (Files.exists(p) && !force) {
-                throw new ParameterException(spec.commandLine(), p + " exists; choose another name or add --force");
-            }
-        }
+        OutputFiles.refuseExisting(spec, force, labelsFile == null ? new Path[] {outFile} : new Path[] {outFile, labelsFile});
         RunOrchestrator orchestrator = new RunOrchestrator(registry(), out, terminal());
         Features f = orchestrator.embed(run, tree -> {
             if (data.given()) {
