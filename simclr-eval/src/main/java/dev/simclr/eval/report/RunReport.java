@@ -1,5 +1,7 @@
 package dev.simclr.eval.report;
 
+import dev.simclr.charts.CurveCharts;
+import dev.simclr.charts.TrainingLog;
 import dev.simclr.api.EvaluationContext;
 import dev.simclr.api.Evaluator;
 import dev.simclr.api.io.AtomicFiles;

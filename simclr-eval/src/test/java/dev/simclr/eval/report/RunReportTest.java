@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.simclr.charts.TrainingLog;
 import dev.simclr.eval.FakeContext;
 import dev.simclr.eval.TestParams;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package dev.simclr.eval.chart;
+package dev.simclr.charts;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;

@@ -1,2 +1,2 @@
 /** Chart rendering shared by the evaluators: JFreeChart to PNG, and a palette for classes. */
-package dev.simclr.eval.chart;
+package dev.simclr.charts;

@@ -1,4 +1,4 @@
-package dev.simclr.eval.report;
+package dev.simclr.charts;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * @param knn kNN lines by epoch, ascending
  * @param skipped lines that were not JSON objects
  */
-record TrainingLog(List<Point> steps, List<Point> epochs, List<Point> knn, int skipped) {
+public record TrainingLog(List<Point> steps, List<Point> epochs, List<Point> knn, int skipped) {
 
     /**
      * One logged line's numbers; NaN where absent.
@@ -37,11 +37,11 @@ record TrainingLog(List<Point> steps, List<Point> epochs, List<Point> knn, int s
      * @param value the loss (step and epoch lines) or top-1 (kNN lines)
      * @param lr learning rate
      */
-    record Point(double step, double epoch, double value, double lr) {}
+    public record Point(double step, double epoch, double value, double lr) {}
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
-    static TrainingLog read(Path file) throws IOException {
+    public static TrainingLog read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return new TrainingLog(List.of(), List.of(), List.of(), 0);
         }
@@ -79,7 +79,7 @@ record TrainingLog(List<Point> steps, List<Point> epochs, List<Point> knn, int s
         return new TrainingLog(List.copyOf(steps.values()), List.copyOf(epochs.values()), List.copyOf(knn.values()), skipped);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return steps.isEmpty() && epochs.isEmpty() && knn.isEmpty();
     }
 

@@ -1,7 +1,5 @@
-package dev.simclr.eval.report;
+package dev.simclr.charts;
 
-import dev.simclr.eval.chart.Charts;
-import dev.simclr.eval.chart.Palette;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -18,7 +16,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Curves of a training log, as PNG: loss and learning rate (steps on the x axis when the log has
  * them, epochs otherwise) and the kNN accuracy monitored during training.
  */
-final class CurveCharts {
+public final class CurveCharts {
 
     private static final int WIDTH = 760;
     private static final int HEIGHT = 320;
@@ -26,7 +24,7 @@ final class CurveCharts {
     private CurveCharts() {}
 
     /** The loss chart, or null when no line has a loss. */
-    static byte[] loss(TrainingLog log) throws IOException {
+    public static byte[] loss(TrainingLog log) throws IOException {
         boolean bySteps = hasX(log.steps(), TrainingLog.Point::step);
         XYSeriesCollection data = new XYSeriesCollection();
         if (bySteps) {
@@ -40,7 +38,7 @@ final class CurveCharts {
     }
 
     /** The learning-rate chart, or null when no line has a learning rate. */
-    static byte[] learningRate(TrainingLog log) throws IOException {
+    public static byte[] learningRate(TrainingLog log) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         if (hasX(log.steps(), TrainingLog.Point::step)) {
             add(data, "learning rate", log.steps(), TrainingLog.Point::step, TrainingLog.Point::lr);
@@ -51,7 +49,7 @@ final class CurveCharts {
     }
 
     /** The kNN top-1 during training, per epoch, or null when the run did not monitor it. */
-    static byte[] knn(TrainingLog log) throws IOException {
+    public static byte[] knn(TrainingLog log) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         // epochs count from 0 in the log; people count them from 1
         add(data, "kNN top-1 (%)", log.knn(), p -> p.epoch() + 1, p -> 100 * p.value());
