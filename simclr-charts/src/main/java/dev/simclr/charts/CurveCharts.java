@@ -34,7 +34,7 @@ public final class CurveCharts {
         } else {
             add(data, "mean loss per epoch", log.epochs(), TrainingLog.Point::epoch, TrainingLog.Point::value);
         }
-        return data.getSeriesCount() == 0 ? null : render("Contrastive loss", bySteps ? "step" : "epoch", "loss", data);
+        return data.getSeriesCount() == 0 ? null : render("Contrastive loss (NT-Xent)", bySteps ? "step" : "epoch", "loss", data, false);
     }
 
     /** The learning-rate chart, or null when no line has a learning rate. */
@@ -42,10 +42,10 @@ public final class CurveCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         if (hasX(log.steps(), TrainingLog.Point::step)) {
             add(data, "learning rate", log.steps(), TrainingLog.Point::step, TrainingLog.Point::lr);
-            return data.getSeriesCount() == 0 ? null : render("Learning rate", "step", "lr", data);
+            return data.getSeriesCount() == 0 ? null : render("Learning rate", "step", "lr", data, true);
         }
         add(data, "learning rate", log.epochs(), TrainingLog.Point::epoch, TrainingLog.Point::lr);
-        return data.getSeriesCount() == 0 ? null : render("Learning rate", "epoch", "lr", data);
+        return data.getSeriesCount() == 0 ? null : render("Learning rate", "epoch", "lr", data, true);
     }
 
     /** The kNN top-1 during training, per epoch, or null when the run did not monitor it. */
@@ -53,7 +53,7 @@ public final class CurveCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         // epochs count from 0 in the log; people count them from 1
         add(data, "kNN top-1 (%)", log.knn(), p -> p.epoch() + 1, p -> 100 * p.value());
-        return data.getSeriesCount() == 0 ? null : render("kNN accuracy during training", "epoch", "top-1 (%)", data);
+        return data.getSeriesCount() == 0 ? null : render("kNN accuracy during training", "epoch", "top-1 (%)", data, false);
     }
 
     private static boolean hasX(List<TrainingLog.Point> points, ToDoubleFunction<TrainingLog.Point> x) {
@@ -75,10 +75,11 @@ public final class CurveCharts {
         }
     }
 
-    private static byte[] render(String title, String xLabel, String yLabel, XYSeriesCollection data) throws IOException {
+    /** @param fromZero whether the y axis starts at 0 (the learning rate: a constant rate reads as a flat line, not noise) */
+    private static byte[] render(String title, String xLabel, String yLabel, XYSeriesCollection data, boolean fromZero) throws IOException {
         NumberAxis x = new NumberAxis(xLabel);
         NumberAxis y = new NumberAxis(yLabel);
-        y.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(fromZero);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, Palette.color(i, 10));

@@ -1,2 +1,6 @@
-/** Chart rendering shared by the evaluators: JFreeChart to PNG, and a palette for classes. */
+/**
+ * Charts of a run: a run's training log ({@code metrics.jsonl}) read once, its curves (loss,
+ * learning rate, online kNN accuracy), JFreeChart to PNG, and a palette for classes; the training
+ * stage and the evaluators draw with the same code.
+ */
 package dev.simclr.charts;
