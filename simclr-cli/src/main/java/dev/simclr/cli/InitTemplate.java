@@ -3,7 +3,7 @@ package dev.simclr.cli;
 import dev.simclr.api.Param;
 import dev.simclr.api.Provider;
 import dev.simclr.api.config.RunConfig;
-import dev.simclr.api.config.Sections;
+import dev.simclr.train.config.Sections;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.api.plugin.ProviderKind;
 import java.util.ArrayList;

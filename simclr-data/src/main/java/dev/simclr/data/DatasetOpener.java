@@ -3,9 +3,9 @@ package dev.simclr.data;
 import dev.simclr.api.DatasetProvider;
 import dev.simclr.api.ImageDataset;
 import dev.simclr.api.ImageStore;
+import dev.simclr.api.Param;
 import dev.simclr.api.Params;
 import dev.simclr.api.config.ComponentConfig;
-import dev.simclr.api.config.Sections;
 import dev.simclr.api.plugin.PluginRegistry;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -14,12 +14,17 @@ import java.util.Map;
 
 /**
  * The one place that opens a configured dataset: finds its provider, opens it with the provider's
- * own parameters, then applies the options every dataset takes ({@link Sections#DATASET_COMMON}):
+ * own parameters, then applies the options every dataset takes ({@link #COMMON}):
  * {@code limit} first (keep the first N images, or all when there are fewer), then
  * {@code per-class} (N images of every class drawn with the run's seed, see
  * {@link StratifiedSampler}; kept in dataset order).
  */
 public final class DatasetOpener {
+
+    /** Options every dataset takes, applied after the provider opened it. */
+    public static final List<Param> COMMON = List.of(
+            Param.integer("limit", 0, 1, null, "keep only the first N images").asOptional(),
+            Param.integer("per-class", 0, 1, null, "keep N images of each class, drawn with the run's seed (stratified)").asOptional());
 
     private DatasetOpener() {}
 
@@ -32,7 +37,7 @@ public final class DatasetOpener {
         DatasetProvider provider = registry.get(DatasetProvider.class, config.name());
         Params all = config.params();
         Map<String, Object> own = new LinkedHashMap<>(all.values());
-        own.keySet().removeAll(Sections.DATASET_COMMON.stream().map(p -> p.name()).toList());
+        own.keySet().removeAll(COMMON.stream().map(p -> p.name()).toList());
         ImageDataset dataset = provider.open(Params.of(all.path(), own));
         if (dataset.size() == 0) {
             throw new DatasetException(dataset.description() + " (" + all.path() + "): holds no images");

@@ -48,7 +48,7 @@ public final class ParamValidator {
         return new Params(path, out);
     }
 
-    static String unknownKey(String key, java.util.Collection<String> known) {
+    public static String unknownKey(String key, java.util.Collection<String> known) {
         String close = Suggest.closest(key, known);
         if (close != null) {
             return "unknown key, did you mean " + close + "?";
@@ -146,7 +146,7 @@ public final class ParamValidator {
         return new ConfigError(at, "wrong type: got " + describe(v) + "; expected " + p.allowed());
     }
 
-    static String describe(Object v) {
+    public static String describe(Object v) {
         if (v == null) {
             return "nothing";
         }

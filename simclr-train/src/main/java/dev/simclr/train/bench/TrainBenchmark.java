@@ -20,7 +20,7 @@ import dev.simclr.api.config.ConfigError;
 import dev.simclr.api.config.ConfigException;
 import dev.simclr.api.config.ParamValidator;
 import dev.simclr.api.config.RunConfig;
-import dev.simclr.api.config.Sections;
+import dev.simclr.train.config.Sections;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.augment.pipeline.TwoViewPipeline;
 import dev.simclr.api.DjlRuntime;

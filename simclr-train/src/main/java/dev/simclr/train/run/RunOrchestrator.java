@@ -2,7 +2,7 @@ package dev.simclr.train.run;
 
 import dev.simclr.api.Features;
 import dev.simclr.api.Progress;
-import dev.simclr.api.config.ConfigValidator;
+import dev.simclr.train.config.ConfigValidator;
 import dev.simclr.api.config.RunConfig;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.train.config.ConfigLoader;

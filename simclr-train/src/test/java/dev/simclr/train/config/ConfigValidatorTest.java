@@ -1,10 +1,14 @@
-package dev.simclr.api.config;
+package dev.simclr.train.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.simclr.api.TestProviders;
+import dev.simclr.api.config.ComponentConfig;
+import dev.simclr.api.config.ConfigError;
+import dev.simclr.api.config.ConfigException;
+import dev.simclr.api.config.RunConfig;
 import dev.simclr.api.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,13 @@
-package dev.simclr.api.config;
+package dev.simclr.train.config;
 
 import dev.simclr.api.Param;
 import dev.simclr.api.Params;
 import dev.simclr.api.Provider;
+import dev.simclr.api.config.ComponentConfig;
+import dev.simclr.api.config.ConfigError;
+import dev.simclr.api.config.ConfigException;
+import dev.simclr.api.config.ParamValidator;
+import dev.simclr.api.config.RunConfig;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.api.plugin.ProviderKind;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
-package dev.simclr.api.config;
+package dev.simclr.train.config;
 
 import dev.simclr.api.Param;
+import dev.simclr.data.DatasetOpener;
 import java.util.List;
 
 /**
@@ -54,9 +55,7 @@ public final class Sections {
             Param.string("name", null, "run folder name (default: date-time and a short id)").asOptional());
 
     /** Options every dataset takes, applied after the provider opened it. */
-    public static final List<Param> DATASET_COMMON = List.of(
-            Param.integer("limit", 0, 1, null, "keep only the first N images").asOptional(),
-            Param.integer("per-class", 0, 1, null, "keep N images of each class, drawn with the run's seed (stratified)").asOptional());
+    public static final List<Param> DATASET_COMMON = DatasetOpener.COMMON;
 
     /** Keys of {@code data:}: which dataset plays which role. */
     public static final List<String> DATA_ROLES = List.of("train", "test", "probe-train");
