@@ -1,6 +1,7 @@
 package dev.simclr.cli;
 
 import dev.simclr.api.config.RunConfig;
+import dev.simclr.train.config.TrainSettings;
 import dev.simclr.train.run.RunOrchestrator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class ValidateCommand extends BaseCommand {
     public Integer call() throws Exception {
         RunConfig rc = new RunOrchestrator(registry(), out, false).validate(ConfigSource.load(config, overrides));
         out.println(config + ": valid (" + rc.augment().size() + " augmentations, encoder " + rc.encoder().name() + ", "
-                + rc.train().getInt("epochs") + " epochs, " + rc.evaluate().size() + " evaluators)");
+                + TrainSettings.of(rc.train()).epochs() + " epochs, " + rc.evaluate().size() + " evaluators)");
         return Main.OK;
     }
 }
