@@ -23,7 +23,7 @@ public final class Adam extends StatefulOptimizer {
     private final float epsilon;
 
     private Adam(Builder b) {
-        super(b);
+        super(b, NAME);
         this.beta1 = b.beta1;
         this.beta2 = b.beta2;
         this.epsilon = b.epsilon;
@@ -31,11 +31,6 @@ public final class Adam extends StatefulOptimizer {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class Lars extends StatefulOptimizer {
     private volatile Set<String> excluded;
 
     private Lars(Builder b) {
-        super(b);
+        super(b, NAME);
         this.momentum = b.momentum;
         this.trust = b.trust;
         this.nesterov = b.nesterov;
@@ -44,11 +44,6 @@ public final class Lars extends StatefulOptimizer {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /** Parameters of this block that are biases or batch-norm gamma/beta: excluded from decay and adaptation. */

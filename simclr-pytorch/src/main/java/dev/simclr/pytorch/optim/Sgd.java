@@ -22,7 +22,7 @@ public final class Sgd extends StatefulOptimizer {
     private final boolean nesterov;
 
     private Sgd(Builder b) {
-        super(b);
+        super(b, NAME);
         if (b.nesterov && b.momentum <= 0) {
             throw new IllegalArgumentException("Nesterov momentum needs train.momentum > 0 (as torch.optim.SGD)");
         }
@@ -32,11 +32,6 @@ public final class Sgd extends StatefulOptimizer {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

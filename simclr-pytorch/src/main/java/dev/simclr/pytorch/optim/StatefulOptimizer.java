@@ -17,23 +17,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public abstract class StatefulOptimizer extends Optimizer {
 
+    private final String name;
     private final ParameterTracker learningRate;
     private final Map<String, ParameterSlots> state = new ConcurrentHashMap<>();
 
-    protected StatefulOptimizer(Builder<?> builder) {
-        this(builder, builder.learningRate);
+    /** @param name the name used in {@code train.optimizer} and in checkpoints */
+    protected StatefulOptimizer(Builder<?> builder, String name) {
+        this(builder, builder.learningRate, name);
     }
 
-    private StatefulOptimizer(OptimizerBuilder<?> builder, ParameterTracker learningRate) {
+    private StatefulOptimizer(OptimizerBuilder<?> builder, ParameterTracker learningRate, String name) {
         super(builder);
         if (learningRate == null) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " needs a learning-rate tracker");
         }
+        this.name = name;
         this.learningRate = learningRate;
     }
 
     /** The name used in {@code train.optimizer} and in checkpoints. */
-    public abstract String name();
+    public final String name() {
+        return name;
+    }
 
     @Override
     public final void update(String parameterId, NDArray weight, NDArray grad) {
