@@ -127,10 +127,18 @@ class NtXentLossTest {
         }
     }
 
-    @Test
-    void alternatingBatchSizesReuseTheRightMasks() {
-        List<GoldenNtXent> cases = GoldenNtXent.all().stream().filter(c -> c.temperature() == 0.5).toList();
-        try (NtXentLoss loss = new NtXentLoss(0.5)) {
+    static List<Double> referenceTemperatures() {
+        return GoldenNtXent.all().stream().map(GoldenNtXent::temperature).distinct().sorted().toList();
+    }
+
+    /** One loss per temperature, reused over every reference batch of that temperature, twice round. */
+    @ParameterizedTest(name = "T={0}")
+    @MethodSource("referenceTemperatures")
+    void alternatingBatchSizesReuseTheRightMasks(double temperature) {
+        List<GoldenNtXent> cases = GoldenNtXent.all().stream().filter(c -> c.temperature() == temperature).toList();
+        assertTrue(cases.stream().map(GoldenNtXent::batch).distinct().count() > 1,
+                "the reference cases at T=" + temperature + " have one batch size only, so nothing alternates: " + cases);
+        try (NtXentLoss loss = new NtXentLoss(temperature)) {
             for (int round = 0; round < 2; round++) {
                 for (GoldenNtXent ref : cases) {
                     NDArray z = manager.create(ref.projections(), new Shape(2L * ref.batch(), ref.dim()));
