@@ -42,6 +42,7 @@ class SamplingDistributionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cropHistograms")
     void randomResizedCropSizesMatchTorchvisionHistogram(String name, int height, int width, JsonNode ref) {
+        // get_params draws from the image's size and the defaults; the output size plays no part
         RandomResizedCrop rrc = new RandomResizedCrop(32, 0.08, 1.0, 3.0 / 4.0, 4.0 / 3.0, false);
         SplittableRandom rng = new SplittableRandom(2024);
         Map<String, Double> ours = new HashMap<>();
