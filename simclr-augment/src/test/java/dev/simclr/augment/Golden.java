@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Reads the reference values computed with torch 1.13 / torchvision 0.14 (golden/NOTES.md) from the
@@ -98,7 +99,9 @@ public final class Golden {
      */
     public static double assertMatches(GoldenCase c, FloatImage actual, double tolerance) {
         assertEquals(shape(c.json()), actual.shape(), c + ": output shape");
-        double worst = assertClose(floats(c.json().get("output")), actual.data(), actual.shape().size(), tolerance, c.toString());
+        ImageShape shape = actual.shape();
+        double worst = assertClose(floats(c.json().get("output")), actual.data(), shape.size(), tolerance, c.toString(),
+                i -> "(c " + i / shape.pixels() + ", y " + i % shape.pixels() / shape.width() + ", x " + i % shape.width() + ")");
         if (Boolean.getBoolean("simclr.golden.verbose")) {
             System.out.printf("%s: max |diff| %.3g, bound %.3g%n", c, worst, tolerance);
         }
@@ -107,6 +110,11 @@ public final class Golden {
 
     /** Largest absolute difference over the first {@code n} values; asserts it is within {@code tolerance}. */
     public static double assertClose(float[] expected, float[] actual, int n, double tolerance, String what) {
+        return assertClose(expected, actual, n, tolerance, what, i -> "index " + i);
+    }
+
+    private static double assertClose(float[] expected, float[] actual, int n, double tolerance, String what,
+                                      IntFunction<String> locate) {
         assertEquals(expected.length, n, what + ": number of values");
         double worst = 0;
         int at = 0;
@@ -119,7 +127,7 @@ public final class Golden {
         }
         final int where = at;
         final double w = worst;
-        assertTrue(worst <= tolerance, () -> what + ": max |diff| " + w + " at index " + where + " (expected "
+        assertTrue(worst <= tolerance, () -> what + ": max |diff| " + w + " at " + locate.apply(where) + " (expected "
                 + expected[where] + ", got " + actual[where] + "), tolerance " + tolerance);
         return worst;
     }
