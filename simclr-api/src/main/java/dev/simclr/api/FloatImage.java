@@ -14,9 +14,24 @@ public final class FloatImage {
         this(shape, new float[shape.size()]);
     }
 
+    /** An image over exactly {@code shape.size()} floats; a buffer of any other length is refused. */
     public FloatImage(ImageShape shape, float[] data) {
-        if (data.length < shape.size()) {
-            throw new IllegalArgumentException("buffer of " + data.length + " floats is too small for " + shape);
+        this(shape, data, true);
+    }
+
+    /**
+     * An image in the first {@code shape.size()} entries of a reusable scratch buffer that may be
+     * longer (the pipeline's per-thread buffers are sized for the largest image they hold).
+     */
+    public static FloatImage inBuffer(ImageShape shape, float[] buffer) {
+        return new FloatImage(shape, buffer, false);
+    }
+
+    private FloatImage(ImageShape shape, float[] data, boolean exactLength) {
+        int need = shape.size();
+        if (exactLength ? data.length != need : data.length < need) {
+            throw new IllegalArgumentException("a " + shape + " image needs " + need + " floats, got a buffer of "
+                    + data.length + (exactLength ? " (FloatImage.inBuffer takes a longer scratch buffer)" : ""));
         }
         this.shape = shape;
         this.data = data;

@@ -96,7 +96,7 @@ public final class RandomResizedCrop implements ResamplingAugmentation {
         ImageShape in = image.shape();
         Resample.resizedCrop(image.data(), in.channels(), in.height(), in.width(),
                 box.top(), box.left(), box.height(), box.width(), size, size, antialias, out);
-        return new FloatImage(outputShape(in), out);
+        return FloatImage.inBuffer(outputShape(in), out);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class Resize implements ResamplingAugmentation {
         int left = (int) Math.rint((resizedW - size) / 2.0);
         Resample.resizedCropWindow(image.data(), in.channels(), h, w, 0, 0, h, w,
                 resizedH, resizedW, top, left, size, size, antialias, out);
-        return new FloatImage(outputShape(in), out);
+        return FloatImage.inBuffer(outputShape(in), out);
     }
 
     @Override

@@ -1,58 +1,70 @@
 package dev.simclr.augment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simclr.api.FloatImage;
 import dev.simclr.api.ImageShape;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SamplingDistributionTest {
 
     private static final int DRAWS = 100_000;
 
-    @Test
-    void randomResizedCropSizesMatchTorchvisionHistogramOn32x32() {
-        JsonNode ref = Golden.read("sampling.json").get("rrc_32");
+    /** Every {@code rrc_<H>} or {@code rrc_<H>x<W>} entry of sampling.json: torch draws on an H x W image. */
+    static List<Arguments> cropHistograms() {
+        List<Arguments> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : Golden.read("sampling.json").properties()) {
+            Matcher m = Pattern.compile("rrc_(\\d+)(?:x(\\d+))?").matcher(e.getKey());
+            if (m.matches()) {
+                int h = Integer.parseInt(m.group(1));
+                out.add(Arguments.of(e.getKey(), h, m.group(2) == null ? h : Integer.parseInt(m.group(2)), e.getValue()));
+            }
+        }
+        assertFalse(out.isEmpty(), "no rrc_<size> entry in sampling.json in " + Golden.dir());
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cropHistograms")
+    void randomResizedCropSizesMatchTorchvisionHistogram(String name, int height, int width, JsonNode ref) {
+        // get_params draws from the image's size and the defaults; the output size plays no part
         RandomResizedCrop rrc = new RandomResizedCrop(32, 0.08, 1.0, 3.0 / 4.0, 4.0 / 3.0, false);
         SplittableRandom rng = new SplittableRandom(2024);
-        Map<String, Integer> ours = new HashMap<>();
+        Map<String, Double> ours = new HashMap<>();
         double area = 0;
         for (int i = 0; i < DRAWS; i++) {
-            CropBox b = rrc.sample(32, 32, rng);
-            assertTrue(b.top() >= 0 && b.left() >= 0 && b.top() + b.height() <= 32 && b.left() + b.width() <= 32);
-            area += b.height() * b.width() / 1024.0;
-            ours.merge(b.height() + "x" + b.width(), 1, Integer::sum);
+            CropBox b = rrc.sample(height, width, rng);
+            assertTrue(b.top() >= 0 && b.left() >= 0 && b.top() + b.height() <= height && b.left() + b.width() <= width);
+            area += (double) b.height() * b.width() / ((double) height * width);
+            ours.merge(b.height() + "x" + b.width(), 1.0 / DRAWS, Double::sum);
         }
-        double meanArea = area / DRAWS;
-        // sd of one area fraction is about 0.26, so the sd of the mean of 1e5 is about 0.0008
-        assertEquals(ref.get("mean_area_fraction_hw_over_1024").asDouble(), meanArea, 0.004, "mean area fraction");
-
-        // total variation distance between the two (h, w) histograms: sampling noise alone gives about 0.03
-        JsonNode hist = ref.get("hw_histogram");
-        double refTotal = 0;
-        for (Iterator<JsonNode> it = hist.elements(); it.hasNext(); ) {
-            refTotal += it.next().asDouble();
+        HistogramDistance d = HistogramDistance.of(ref.get("hw_histogram"), ours, DRAWS, height * width);
+        if (Boolean.getBoolean("simclr.golden.verbose")) {
+            System.out.printf("%s: total variation %.4f (noise limit %.4f), mean area %.4f vs %.4f (sd %.2g)%n", name,
+                    d.totalVariation(), d.noiseLimit(), area / DRAWS, ref.path("mean_area_fraction_hw_over_" + height * width).asDouble(),
+                    d.meanAreaSd());
         }
-        Map<String, Double> all = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = hist.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            all.merge(e.getKey(), e.getValue().asDouble() / refTotal, Double::sum);
-        }
-        for (Map.Entry<String, Integer> e : ours.entrySet()) {
-            all.merge(e.getKey(), -e.getValue() / (double) DRAWS, Double::sum);
-        }
-        double tv = 0;
-        for (double d : all.values()) {
-            tv += Math.abs(d);
-        }
-        tv /= 2;
-        assertTrue(tv < 0.05, "total variation distance to torchvision's histogram " + tv);
+        String meanKey = "mean_area_fraction_hw_over_" + height * width;
+        assertTrue(ref.has(meanKey), name + " has no " + meanKey);
+        // 5 standard deviations of the difference of two sample means
+        assertEquals(ref.get(meanKey).asDouble(), area / DRAWS, 5 * d.meanAreaSd(), name + ": mean area fraction");
+        assertTrue(d.totalVariation() < d.noiseLimit(), name + ": total variation distance to torchvision's histogram "
+                + d.totalVariation() + ", sampling noise alone stays below " + d.noiseLimit());
     }
 
     @Test
@@ -144,10 +156,35 @@ class SamplingDistributionTest {
 
     @Test
     void jitterRangesFollowTorchvisionCheckInput() {
-        // s = 1: [1 - 0.8, 1 + 0.8] = [0.19999999999999996, 1.8] as in sampling.json
+        // the file's ranges come from ColorJitter(b, c, s, h) with 1 + b (or h) as upper bound; each
+        // range must then be [max(0, 1 - v), 1 + v] or [-h, h] as _check_input makes them
         JsonNode ranges = Golden.read("sampling.json").get("color_jitter_ranges");
-        assertEquals(ranges.get("brightness").get(0).asDouble(), 1 - 0.8);
-        assertTrue(new ColorJitter(0.8, 0.8, 0.8, 0.2, 1).toString().contains("[0.19999999999999996, 1.8]"));
-        assertTrue(new ColorJitter(0.8, 0.8, 0.8, 0.2, 1).toString().contains("hue=[-0.2, 0.2]"));
+        String[] names = {"brightness", "contrast", "saturation", "hue"};
+        double[] strength = new double[4];
+        for (int i = 0; i < 4; i++) {
+            strength[i] = typedStrength(ranges.get(names[i]).get(1).asDouble(), i < 3 ? 1 : 0);
+        }
+        String ours = new ColorJitter(strength[0], strength[1], strength[2], strength[3], 1).toString();
+        for (String n : names) {
+            Matcher m = Pattern.compile(n + "=\\[(\\S+), (\\S+)\\]").matcher(ours);
+            assertTrue(m.find(), n + " range missing from " + ours);
+            assertEquals(ranges.get(n).get(0).asDouble(), Double.parseDouble(m.group(1)), n + " lower bound");
+            assertEquals(ranges.get(n).get(1).asDouble(), Double.parseDouble(m.group(2)), n + " upper bound");
+        }
+    }
+
+    /**
+     * The strength as it was written in the generator, the shortest decimal v with
+     * {@code centre + v == upper}: {@code upper - 1} itself can be off by an ulp (1.6 - 1 is
+     * 0.6000000000000001), which would move the lower bound {@code 1 - v}.
+     */
+    private static double typedStrength(double upper, double centre) {
+        for (int digits = 1; digits <= 17; digits++) {
+            double v = new BigDecimal(upper - centre).round(new MathContext(digits)).doubleValue();
+            if (centre + v == upper) {
+                return v;
+            }
+        }
+        return upper - centre;
     }
 }

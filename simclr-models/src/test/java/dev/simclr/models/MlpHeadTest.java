@@ -16,11 +16,15 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simclr.api.ProjectionHead;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MlpHeadTest {
 
@@ -36,19 +40,32 @@ class MlpHeadTest {
         manager.close();
     }
 
-    @ParameterizedTest(name = "features {0}")
-    @ValueSource(ints = {512, 2048})
-    void twoLayerHeadMatchesTheReferenceTutorialsParameterCountAndOutputShape(int features) {
-        JsonNode golden = Golden.models().path("projection_heads")
-                .path("ProjectionHead(input_dim=" + features + ", hidden_dim=512, output_dim=128)");
-        ProjectionHead head = MlpHead.create(features, 2, 512, 128, false);
+    /** Every head of models.json, named {@code ProjectionHead(input_dim=I, hidden_dim=H, output_dim=O)}. */
+    static Stream<Arguments> referenceHeads() {
+        Pattern name = Pattern.compile("ProjectionHead\\(input_dim=(\\d+), hidden_dim=(\\d+), output_dim=(\\d+)\\)");
+        return Golden.entries("projection_heads").stream().map(e -> {
+            Matcher m = name.matcher(e.getKey());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("models.json projection head '" + e.getKey()
+                        + "' is not named ProjectionHead(input_dim=I, hidden_dim=H, output_dim=O)");
+            }
+            return Arguments.of(e.getKey(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)), e.getValue());
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("referenceHeads")
+    void headMatchesTheReferenceTutorialsParameterCountAndOutputShape(String key, int features, int hidden, int output,
+                                                                      JsonNode golden) {
+        int layers = golden.path("leaf_module_counts").path("Linear").asInt();
+        ProjectionHead head = MlpHead.create(features, layers, hidden, output, false);
         NDArray out = forward(head.block(), manager.randomNormal(new Shape(2, features)), false);
 
-        assertEquals(golden.path("total_params").asLong(), Blocks.trainableParameters(head.block()));
-        assertEquals(golden.path("leaf_module_counts").path("Linear").asInt(),
-                Blocks.find(head.block(), Linear.class).size());
-        assertArrayEquals(new long[] {2, 128}, out.getShape().getShape());
-        assertEquals(128, head.outputSize());
+        assertEquals(golden.path("total_params").asLong(), Blocks.trainableParameters(head.block()), key);
+        assertEquals(layers, Blocks.find(head.block(), Linear.class).size(), key);
+        assertArrayEquals(Golden.longs(golden.path("output_shape_for_2x" + features)), out.getShape().getShape(), key);
+        assertEquals(output, head.outputSize(), key);
     }
 
     @Test

@@ -18,6 +18,9 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simclr.api.Encoder;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,30 +43,38 @@ class ResNetTest {
         manager.close();
     }
 
+    /** Every encoder of models.json, named {@code resnet<depth>_fc_identity_<stem>_stem}. */
     static Stream<Arguments> torchvisionModels() {
-        return Stream.of(
-                Arguments.of(ResNetDepth.RESNET18, Stem.IMAGENET, "resnet18_fc_identity_imagenet_stem"),
-                Arguments.of(ResNetDepth.RESNET18, Stem.CIFAR, "resnet18_fc_identity_cifar_stem"),
-                Arguments.of(ResNetDepth.RESNET34, Stem.IMAGENET, "resnet34_fc_identity_imagenet_stem"),
-                Arguments.of(ResNetDepth.RESNET34, Stem.CIFAR, "resnet34_fc_identity_cifar_stem"),
-                Arguments.of(ResNetDepth.RESNET50, Stem.IMAGENET, "resnet50_fc_identity_imagenet_stem"),
-                Arguments.of(ResNetDepth.RESNET50, Stem.CIFAR, "resnet50_fc_identity_cifar_stem"));
+        Pattern name = Pattern.compile("resnet(\\d+)_fc_identity_(\\w+)_stem");
+        return Golden.entries("encoders").stream().map(e -> {
+            Matcher m = name.matcher(e.getKey());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("models.json encoder '" + e.getKey()
+                        + "' is not named resnet<depth>_fc_identity_<stem>_stem");
+            }
+            return Arguments.of(ResNetDepth.valueOf("RESNET" + m.group(1)), Stem.fromKey(m.group(2)), e.getKey(), e.getValue());
+        });
     }
 
     @ParameterizedTest(name = "{2}")
     @MethodSource("torchvisionModels")
-    void parameterAndLayerCountsAndOutputShapeMatchTorchvision(ResNetDepth depth, Stem stem, String key) {
-        JsonNode golden = Golden.models().path("encoders").path(key);
+    void parameterAndLayerCountsAndOutputShapesMatchTorchvision(ResNetDepth depth, Stem stem, String key, JsonNode golden) {
         Encoder encoder = ResNet.builder().depth(depth).stem(stem).build();
         Block block = encoder.block();
-        block.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 32, 32));
+        JsonNode shapes = golden.path("shapes");
+        assertTrue(shapes.size() > 0, key + " has no shapes");
+        Shape first = new Shape(Golden.longs(shapes.elements().next().path("input")));
+        block.initialize(manager, DataType.FLOAT32, first);
 
-        assertEquals(golden.path("total_params").asLong(), Blocks.trainableParameters(block), "trainable parameters");
-        assertEquals(golden.path("leaf_module_counts").path("Conv2d").asInt(), Blocks.find(block, Conv2d.class).size());
-        assertEquals(golden.path("num_bn_layers").asInt(), Blocks.find(block, BatchNorm.class).size());
-        long[] expected = toLongs(golden.path("shapes").path("32x32").path("output"));
-        assertArrayEquals(expected, block.getOutputShapes(new Shape[] {new Shape(2, 3, 32, 32)})[0].getShape());
-        assertEquals(expected[1], encoder.featureSize());
+        assertEquals(golden.path("total_params").asLong(), Blocks.trainableParameters(block), key + ": trainable parameters");
+        assertEquals(golden.path("leaf_module_counts").path("Conv2d").asInt(), Blocks.find(block, Conv2d.class).size(), key);
+        assertEquals(golden.path("num_bn_layers").asInt(), Blocks.find(block, BatchNorm.class).size(), key);
+        for (Map.Entry<String, JsonNode> s : shapes.properties()) {
+            long[] expected = Golden.longs(s.getValue().path("output"));
+            Shape input = new Shape(Golden.longs(s.getValue().path("input")));
+            assertArrayEquals(expected, block.getOutputShapes(new Shape[] {input})[0].getShape(), key + " on " + s.getKey());
+            assertEquals(expected[1], encoder.featureSize(), key + " on " + s.getKey() + ": feature size");
+        }
     }
 
     @Test
@@ -181,13 +192,5 @@ class ResNetTest {
                 .findFirst()
                 .orElseThrow()
                 .getArray();
-    }
-
-    private static long[] toLongs(JsonNode array) {
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asLong();
-        }
-        return out;
     }
 }

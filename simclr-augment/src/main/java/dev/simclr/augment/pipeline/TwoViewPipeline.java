@@ -163,10 +163,10 @@ public final class TwoViewPipeline implements AutoCloseable {
         for (int view = 0; view < 2; view++) {
             FloatImage img;
             if (firstResamples) {
-                img = new FloatImage(inputShape, source);
+                img = FloatImage.inBuffer(inputShape, source);
             } else {
                 System.arraycopy(source, 0, ws.bufB, 0, n);
-                img = new FloatImage(inputShape, ws.bufB);
+                img = FloatImage.inBuffer(inputShape, ws.bufB);
             }
             RandomGenerator rng = ViewRandom.forView(seed, epoch, index, view);
             FloatImage result = Transforms.applyBuffered(ops, img, rng, ws.bufA, ws.bufB);
