@@ -91,11 +91,13 @@ public final class RunOrchestrator {
             requireKnnData(config, data);
             List<Augmentation> ops = parts.augmentations();
             preflight(parts, ops, data.train);
-            RunFolder folder = RunFolder.create(dir, force);
-            Map<String, Object> resolved = config.toTree();
-            AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ConfigLoader.toYaml(resolved));
-            out.println("run folder: " + folder.dir());
-            return pretrainAndEvaluate(parts, backend, data, ops, folder, resolved, null);
+            try (RunLock lock = RunLock.acquire(dir)) {
+                RunFolder folder = RunFolder.create(dir, force);
+                Map<String, Object> resolved = config.toTree();
+                AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ConfigLoader.toYaml(resolved));
+                out.println("run folder: " + folder.dir());
+                return pretrainAndEvaluate(parts, backend, data, ops, folder, resolved, null);
+            }
         }
     }
 
@@ -129,7 +131,7 @@ public final class RunOrchestrator {
                 runDir + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty): it stopped before its first "
                         + "checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
         Components parts = new Components(registry, config);
-        try (Backend backend = parts.backend()) {
+        try (RunLock lock = RunLock.acquire(runDir); Backend backend = parts.backend()) {
             requireTraining(backend);
             Datasets data = openData(parts);
             requireKnnData(config, data);
