@@ -45,6 +45,18 @@ final class ChildProcess {
         }
     }
 
+    /** Waits (bounded) until the child has printed {@code text}; fails with its output if it dies first. */
+    static void waitForOutput(Process child, Path dir, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!read(output(dir)).contains(text)) {
+            if (!child.isAlive() || System.nanoTime() > deadline) {
+                child.destroyForcibly();
+                fail("the child run did not print '" + text + "':\n" + read(output(dir)));
+            }
+            Thread.sleep(20);
+        }
+    }
+
     static Path output(Path dir) {
         return dir.getParent().resolve("child.out");
     }
