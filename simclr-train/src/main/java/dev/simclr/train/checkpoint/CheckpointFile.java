@@ -50,42 +50,69 @@ final class CheckpointFile {
         AtomicFiles.write(file, raw -> {
             ZipOutputStream zip = new ZipOutputStream(raw);
             zip.setLevel(Deflater.BEST_SPEED);
+            CheckpointChecksums sums = new CheckpointChecksums();
             zip.putNextEntry(new ZipEntry(STATE));
-            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Header(FORMAT, optimizer.name(), state)));
+            sums.track(STATE, zip).write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Header(FORMAT, optimizer.name(), state)));
             zip.closeEntry();
 
             zip.putNextEntry(new ZipEntry(PARAMETERS));
-            DataOutputStream out = new DataOutputStream(zip);
-            var params = network.getParameters();
-            out.writeInt(params.size());
-            for (Pair<String, Parameter> p : params) {
-                out.writeUTF(p.getKey());
-                writeArray(out, p.getValue().getArray());
-            }
-            out.flush();
+            writeParameters(new DataOutputStream(sums.track(PARAMETERS, zip)), network);
             zip.closeEntry();
 
             zip.putNextEntry(new ZipEntry(OPTIMIZER));
-            Map<String, ParameterSlots> slots = optimizer.state();
-            out.writeInt(slots.size());
-            for (Map.Entry<String, ParameterSlots> e : slots.entrySet()) {
-                String name = names.get(e.getKey());
-                if (name == null) {
-                    throw new IllegalStateException("the optimizer holds state for a parameter that is not in the network (id " + e.getKey() + ")");
-                }
-                out.writeUTF(name);
-                out.writeLong(e.getValue().updates());
-                Map<String, NDArray> buffers = e.getValue().buffers();
-                out.writeInt(buffers.size());
-                for (Map.Entry<String, NDArray> b : buffers.entrySet()) {
-                    out.writeUTF(b.getKey());
-                    writeArray(out, b.getValue());
-                }
-            }
-            out.flush();
+            writeOptimizer(new DataOutputStream(sums.track(OPTIMIZER, zip)), optimizer, names);
+            zip.closeEntry();
+
+            zip.putNextEntry(new ZipEntry(CheckpointChecksums.ENTRY));
+            zip.write(sums.text());
             zip.closeEntry();
             zip.finish();
         });
+    }
+
+    private static void writeParameters(DataOutputStream out, Block network) throws IOException {
+        var params = network.getParameters();
+        out.writeInt(params.size());
+        for (Pair<String, Parameter> p : params) {
+            out.writeUTF(p.getKey());
+            writeArray(out, p.getValue().getArray());
+        }
+        out.flush();
+    }
+
+    private static void writeOptimizer(DataOutputStream out, StatefulOptimizer optimizer, Map<String, String> names) throws IOException {
+        Map<String, ParameterSlots> slots = optimizer.state();
+        out.writeInt(slots.size());
+        for (Map.Entry<String, ParameterSlots> e : slots.entrySet()) {
+            String name = names.get(e.getKey());
+            if (name == null) {
+                throw new IllegalStateException("the optimizer holds state for a parameter that is not in the network (id " + e.getKey() + ")");
+            }
+            out.writeUTF(name);
+            out.writeLong(e.getValue().updates());
+            Map<String, NDArray> buffers = e.getValue().buffers();
+            out.writeInt(buffers.size());
+            for (Map.Entry<String, NDArray> b : buffers.entrySet()) {
+                out.writeUTF(b.getKey());
+                writeArray(out, b.getValue());
+            }
+        }
+        out.flush();
+    }
+
+    /**
+     * Reads the whole checkpoint and checks it against its checksums (one written before checksums
+     * existed is only opened and its header read).
+     *
+     * @throws IOException saying what is damaged
+     */
+    static void verify(Path file) throws IOException {
+        try (ZipFile zip = open(file)) {
+            CheckpointChecksums.verify(zip, file, STATE, PARAMETERS, OPTIMIZER);
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + " is damaged (" + e.getMessage() + ")", e);
+        }
+        readHeader(file);
     }
 
     static Header readHeader(Path file) throws IOException {

@@ -125,13 +125,20 @@ public final class RunOrchestrator {
      * same steps logged before it.
      */
     public RunOutcome resume(Path runDir, List<String> overrides) throws IOException, InterruptedException {
+        RunFolder.existing(runDir);
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            return resumeLocked(runDir, overrides);
+        }
+    }
+
+    private RunOutcome resumeLocked(Path runDir, List<String> overrides) throws IOException, InterruptedException {
         RunFolder folder = RunFolder.existing(runDir);
         RunConfig config = loadConfig(folder, overrides == null || overrides.isEmpty() ? null : t -> ConfigLoader.applyOverrides(t, overrides));
-        Checkpoint latest = checkpointStore(folder, config).latest().orElseThrow(() -> new IllegalArgumentException(
-                runDir + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty): it stopped before its first "
+        Checkpoint latest = checkpointStore(folder, config).latestIntact(out).orElseThrow(() -> new IllegalArgumentException(
+                runDir + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty, or holds only damaged ones): it stopped before its first "
                         + "checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
         Components parts = new Components(registry, config);
-        try (RunLock lock = RunLock.acquire(runDir); Backend backend = parts.backend()) {
+        try (Backend backend = parts.backend()) {
             requireTraining(backend);
             Datasets data = openData(parts);
             requireKnnData(config, data);
