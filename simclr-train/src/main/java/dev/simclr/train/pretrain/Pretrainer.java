@@ -306,7 +306,8 @@ public final class Pretrainer {
             return checkpoints.save(network, optimizer, state);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write a checkpoint into " + checkpoints.dir() + ": " + e.getMessage()
-                    + "; check the free space and permissions of the run folder", e);
+                    + (previous == null ? "" : " The last checkpoint, " + previous.displayName() + ", is intact: once the run folder"
+                    + " has room, continue with: simclr run --resume " + checkpoints.dir().getParent()), e);
         } catch (CheckpointStore.NonFiniteParametersException e) {
             throw diverged("the parameters became NaN or infinite (" + e.parameter() + ")", epoch, step - 1, lr, previous);
         }
