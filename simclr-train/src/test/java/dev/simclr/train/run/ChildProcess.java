@@ -19,6 +19,9 @@ final class ChildProcess {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dai.djl.offline=true");
+        // a short-lived JVM: the quick compiler only (the numbers come from the engine's native code)
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-Xmx1g");
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(ChildRun.class.getName());

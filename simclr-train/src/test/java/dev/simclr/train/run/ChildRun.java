@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * {@code hold-at STEP} (after logging STEP it waits forever, to be killed with SIGKILL) or
  * {@code term-at STEP} (after logging STEP it waits until the process is asked to terminate,
  * then carries on so that the graceful stop can take its checkpoint), or {@code term-in-eval} (the
- * whole run, whose second evaluator never returns: to be stopped with SIGTERM; STEP is ignored).
+ * whole run, whose second evaluator never returns: to be stopped with SIGTERM; STEP is ignored), or
+ * {@code run} and {@code resume} (the plain run, or its resume, for a test to kill when it likes; STEP
+ * is ignored).
  */
 public final class ChildRun {
 
@@ -35,10 +37,14 @@ public final class ChildRun {
             o.run(TinyRun.config(o, STAGED_EVALUATIONS), out, false);
             System.exit(0);
         }
+        if ("resume".equals(mode)) {
+            TinyRun.orchestrator(System.out).resume(out, List.of());
+            System.exit(0);
+        }
         RunOrchestrator orchestrator = TinyRun.orchestrator(System.out).withStepListener(new Pretrainer.StepListener() {
             @Override
             public void onStep(StepMetrics s) {
-                if (s.step() != at) {
+                if (s.step() != at || "run".equals(mode)) {
                     return;
                 }
                 try {
