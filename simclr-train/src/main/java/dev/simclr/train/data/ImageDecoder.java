@@ -50,9 +50,10 @@ final class ImageDecoder {
     }
 
     /**
-     * Reads the first image of the file. A reader's warning counts as a failure: javax.imageio decodes
-     * a truncated JPEG without an exception (the missing rows come out grey) and only warns
-     * "Premature end of JPEG file".
+     * Reads the first image of the file. javax.imageio decodes a truncated JPEG without an exception
+     * (the missing rows come out grey) and only warns ("Truncated File - Missing EOI marker",
+     * "premature end of data segment"); such a warning is a failure here, as a truncated file is
+     * for PIL, which torchvision's image folders read with. Other warnings (extraneous bytes before a marker, say) leave the image as decoded, as PIL does.
      */
     private static BufferedImage read(Path file) throws IOException {
         List<String> warnings = new ArrayList<>();
@@ -65,7 +66,12 @@ final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    String w = warning.toLowerCase(java.util.Locale.ROOT);
+                    if (w.contains("truncated") || w.contains("premature end")) {
+                        warnings.add(warning);
+                    }
+                });
                 image = reader.read(0);
             } finally {
                 reader.dispose();
