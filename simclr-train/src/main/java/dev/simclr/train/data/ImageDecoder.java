@@ -53,7 +53,8 @@ final class ImageDecoder {
      * Reads the first image of the file. javax.imageio decodes a truncated JPEG without an exception
      * (the missing rows come out grey) and only warns ("Truncated File - Missing EOI marker",
      * "premature end of data segment"); such a warning is a failure here, as a truncated file is
-     * for PIL, which torchvision's image folders read with. Other warnings (extraneous bytes before a marker, say) leave the image as decoded, as PIL does.
+     * for PIL, which torchvision's image folders read with. Other warnings (extraneous bytes before a
+     * marker, say) leave the image as decoded, as PIL does.
      */
     private static BufferedImage read(Path file) throws IOException {
         List<String> warnings = new ArrayList<>();
