@@ -135,8 +135,8 @@ public final class RunOrchestrator {
         RunFolder folder = RunFolder.existing(runDir);
         RunConfig config = loadConfig(folder, overrides == null || overrides.isEmpty() ? null : t -> ConfigLoader.applyOverrides(t, overrides));
         Checkpoint latest = checkpointStore(folder, config).latestIntact(out).orElseThrow(() -> new IllegalArgumentException(
-                runDir + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty, or holds only damaged ones): it stopped before its first "
-                        + "checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
+                runDir + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty, or holds only damaged ones):"
+                        + " it stopped before its first checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
         Components parts = new Components(registry, config);
         try (Backend backend = parts.backend()) {
             requireTraining(backend);
