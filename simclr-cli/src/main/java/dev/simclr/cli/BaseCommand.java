@@ -41,8 +41,9 @@ abstract class BaseCommand implements Callable<Integer> {
     static String brokenPluginsWarning(PluginRegistry registry) {
         Set<String> sources = new LinkedHashSet<>();
         registry.failures().forEach(f -> sources.add(f.source()));
-        return "warning: " + registry.failures().size() + " plugin provider(s) could not be loaded and are left out ("
-                + String.join(", ", sources) + "); `simclr plugins` says why";
+        int n = registry.failures().size();
+        return "warning: " + n + (n == 1 ? " plugin was" : " plugins were") + " not loaded and " + (n == 1 ? "is" : "are")
+                + " left out (" + String.join(", ", sources) + "); `simclr plugins` says why";
     }
 
     boolean terminal() {

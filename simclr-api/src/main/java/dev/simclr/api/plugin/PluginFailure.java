@@ -13,6 +13,11 @@ public record PluginFailure(String source, ProviderKind kind, String detail) {
         return source + ": " + detail;
     }
 
+    /** Whether what failed could have been a provider of {@code asked}: one of that kind, or a jar that could not be read at all. */
+    public boolean mayProvide(ProviderKind asked) {
+        return kind == null ? source.endsWith(".jar") : kind == asked;
+    }
+
     /**
      * A cause in one line, and its root when that is another:
      * {@code NoClassDefFoundError: org/example/Helper (ClassNotFoundException: org.example.Helper)}.

@@ -239,10 +239,9 @@ public final class PluginRegistry {
             sb.append(", did you mean ").append(close).append('?');
         }
         sb.append(known.isEmpty() ? " (no " + kind.label() + " providers are installed)" : " (known: " + String.join(", ", known) + ")");
-        for (PluginFailure f : failures) {
-            if (f.kind() == null || f.kind() == kind) {
-                sb.append("; a plugin that may provide it failed to load: ").append(f);
-            }
+        List<String> candidates = failures.stream().filter(f -> f.mayProvide(kind)).map(PluginFailure::toString).toList();
+        if (!candidates.isEmpty()) {
+            sb.append("; not loaded, and perhaps the one meant: ").append(String.join("; ", candidates));
         }
         return sb.toString();
     }

@@ -82,7 +82,7 @@ class PluginRegistryTest {
             assertEquals(ProviderKind.AUGMENTATION, f.kind());
             assertTrue(f.detail().contains("org.example.Gone"), f.detail());
             String unknown = reg.unknownMessage(ProviderKind.AUGMENTATION, "gone");
-            assertTrue(unknown.contains("half-broken.jar: augmentation provider failed"), unknown);
+            assertTrue(unknown.contains("; not loaded, and perhaps the one meant: half-broken.jar: augmentation provider failed"), unknown);
             assertTrue(!reg.unknownMessage(ProviderKind.LOSS, "gone").contains("half-broken.jar"), "only failures of the kind asked for");
         }
     }
