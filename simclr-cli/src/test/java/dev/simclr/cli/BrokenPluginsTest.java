@@ -125,14 +125,14 @@ class BrokenPluginsTest {
     @Test
     void aJarMissingAClassItNeedsNamesTheClassAndTheMissingOne() throws IOException {
         Path plugins = pluginsWith(broken("""
-                private final Helper helper = new Helper();
+                private final LicenceCheck licence = new LicenceCheck();
                 @Override public String name() { return "broken-aug"; }
                 @Override public List<Param> parameters() { return List.of(); }
-                """).source("org.example.broken.Helper", "package org.example.broken; class Helper {}")
-                .omit("org.example.broken.Helper").build(dir.resolve("missing.jar")));
+                """).source("org.example.broken.LicenceCheck", "package org.example.broken; class LicenceCheck {}")
+                .omit("org.example.broken.LicenceCheck").build(dir.resolve("missing.jar")));
         String failure = listedFailure(plugins, "missing.jar");
         assertTrue(failure.contains("org.example.broken.BrokenProvider") && failure.contains("NoClassDefFoundError")
-                && failure.contains("org/example/broken/Helper"), failure);
+                && failure.contains("org/example/broken/LicenceCheck"), failure);
     }
 
     @Test

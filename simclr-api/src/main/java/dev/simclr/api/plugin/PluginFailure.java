@@ -20,7 +20,7 @@ public record PluginFailure(String source, ProviderKind kind, String detail) {
 
     /**
      * A cause in one line, and its root when that is another:
-     * {@code NoClassDefFoundError: org/example/Helper (ClassNotFoundException: org.example.Helper)}.
+     * {@code NoClassDefFoundError: org/example/Missing (ClassNotFoundException: org.example.Missing)}.
      */
     static String cause(Throwable t) {
         Throwable root = t;
