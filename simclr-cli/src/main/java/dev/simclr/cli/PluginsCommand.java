@@ -2,6 +2,7 @@ package dev.simclr.cli;
 
 import dev.simclr.api.Param;
 import dev.simclr.api.Provider;
+import dev.simclr.api.plugin.PluginFailure;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.api.plugin.ProviderKind;
 import java.util.Map;
@@ -25,7 +26,25 @@ final class PluginsCommand extends BaseCommand {
             }
             out.println();
         }
+        printFailures(reg);
         return Main.OK;
+    }
+
+    @Override
+    boolean warnsOfBrokenPlugins() {
+        return false;
+    }
+
+    private void printFailures(PluginRegistry reg) {
+        if (reg.failures().isEmpty()) {
+            return;
+        }
+        out.println("failed to load (" + reg.failures().size() + "), left out of everything above:");
+        for (PluginFailure f : reg.failures()) {
+            out.println("  " + f.source());
+            out.println("      " + f.detail());
+        }
+        out.println();
     }
 
     static String describe(Param p) {

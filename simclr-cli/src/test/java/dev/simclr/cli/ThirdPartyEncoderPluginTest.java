@@ -3,23 +3,15 @@ package dev.simclr.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.nn.Block;
 import dev.simclr.api.EncoderProvider;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,33 +119,10 @@ class ThirdPartyEncoderPluginTest {
 
     /** Compiles the plugin against the SPI and DJL's API only, and packs it with its service file. */
     private void buildPluginJar(Path jar) throws IOException {
-        Path src = Files.createDirectories(dir.resolve("src/org/example/tiny"));
-        Files.writeString(src.resolve("TinyConvEncoderProvider.java"), PLUGIN_SOURCE);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = javac.run(null, null, diagnostics, "-d", classes.toString(),
-                "-classpath", locationOf(EncoderProvider.class) + File.pathSeparator + locationOf(Block.class),
-                src.resolve("TinyConvEncoderProvider.java").toString());
-        assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
-
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry("META-INF/services/dev.simclr.api.EncoderProvider"));
-            out.write("org.example.tiny.TinyConvEncoderProvider\n".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-            String name = "org/example/tiny/TinyConvEncoderProvider.class";
-            out.putNextEntry(new JarEntry(name));
-            out.write(Files.readAllBytes(classes.resolve(name)));
-            out.closeEntry();
-        }
-    }
-
-    private static String locationOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the jar of " + type.getName(), e);
-        }
+        new PluginJarBuilder(Files.createDirectories(dir.resolve("build")))
+                .source("org.example.tiny.TinyConvEncoderProvider", PLUGIN_SOURCE)
+                .service(EncoderProvider.class, "org.example.tiny.TinyConvEncoderProvider")
+                .build(jar);
     }
 
     private static String read(Path p) {

@@ -7,7 +7,13 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes one JPEG or PNG file (javax.imageio) into uint8 CHW planes with 1 or 3 channels,
@@ -26,15 +32,7 @@ final class ImageDecoder {
      * @throws DatasetException when the file is not a readable JPEG or PNG image
      */
     static Decoded decode(Path file, int channels, int size) throws IOException {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new DatasetException(file + ": cannot decode (" + e.getMessage() + "); expected a JPEG or PNG image", e);
-        }
-        if (image == null) {
-            throw new DatasetException(file + ": not a JPEG or PNG image (no image reader recognises it)");
-        }
+        BufferedImage image = read(file);
         int h = image.getHeight();
         int w = image.getWidth();
         float[][] planes = planes(image, channels);
@@ -49,6 +47,46 @@ final class ImageDecoder {
             }
         }
         return new Decoded(channels, h, w, chw);
+    }
+
+    /**
+     * Reads the first image of the file. javax.imageio decodes a truncated JPEG without an exception
+     * (the missing rows come out grey) and only warns ("Truncated File - Missing EOI marker",
+     * "premature end of data segment"); such a warning is a failure here, as a truncated file is
+     * for PIL, which torchvision's image folders read with. Other warnings (extraneous bytes before a
+     * marker, say) leave the image as decoded, as PIL does.
+     */
+    private static BufferedImage read(Path file) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        BufferedImage image;
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new DatasetException(file + ": not a JPEG or PNG image (no image reader recognises it)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    String w = warning.toLowerCase(java.util.Locale.ROOT);
+                    if (w.contains("truncated") || w.contains("premature end")) {
+                        warnings.add(warning);
+                    }
+                });
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DatasetException d) {
+                throw d;
+            }
+            throw new DatasetException(file + ": cannot decode (" + e.getMessage() + "); expected a JPEG or PNG image", e);
+        }
+        if (!warnings.isEmpty()) {
+            throw new DatasetException(file + ": truncated or damaged image (" + warnings.get(0) + ")");
+        }
+        return image;
     }
 
     /** The image's pixels as {@code channels} float planes with values in [0, 255]; alpha is dropped. */

@@ -198,6 +198,31 @@ class ImageFolderDatasetProviderTest {
         assertTrue(e.getMessage().contains("skip-unreadable"), e.getMessage());
     }
 
+    /**
+     * javax.imageio decodes a truncated JPEG without an exception (grey rows, one warning), so the
+     * reader's warning is what refuses it; with skip-unreadable it is counted and skipped.
+     */
+    @Test
+    void truncatedJpegIsRefusedNamingItAndSkippedWhenAsked() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            png(dir.resolve("c" + i % 2 + "/" + i + ".png"), rgb(16, 16, i));
+        }
+        Path jpeg = Files.createDirectories(dir.resolve("c1")).resolve("photo.jpg");
+        ImageIO.write(rgb(200, 200, 9), "jpg", jpeg.toFile());
+        byte[] bytes = Files.readAllBytes(jpeg);
+        Files.write(jpeg, java.util.Arrays.copyOf(bytes, bytes.length * 4 / 5));
+        assertTrue(ImageIO.read(jpeg.toFile()) != null, "javax.imageio still decodes the truncated file");
+
+        DatasetException e = assertThrows(DatasetException.class, () -> open(params(dir, "size", 16)));
+        assertTrue(e.getMessage().startsWith(jpeg + ": truncated or damaged image ("), e.getMessage());
+        assertTrue(e.getMessage().contains("skip-unreadable"), e.getMessage());
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ImageStore ds = new ImageFolderLoader(dir, 3, 16, true, new PrintStream(err, true)).load("t");
+        assertEquals(3, ds.size());
+        assertTrue(err.toString().contains("skipped 1 unreadable file of 4 in " + dir), err.toString());
+    }
+
     @Test
     void emptyClassFolderIsAnError() throws IOException {
         png(dir.resolve("a/1.png"), rgb(4, 4, 0));

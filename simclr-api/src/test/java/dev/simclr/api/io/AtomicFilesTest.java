@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,44 @@ class AtomicFilesTest {
         assertEquals("old", Files.readString(f));
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(1, s.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void aDiskThatFillsMidWriteIsAClearErrorAndLeavesTheEarlierFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("encoder.params");
+        AtomicFiles.writeString(f, "earlier");
+        AtomicFiles.interceptWrites((target, out) -> new FullDisk(out, 1000));
+        try {
+            IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> out.write(new byte[1 << 20])));
+            assertEquals("could not write " + f + ": No space left on device; the earlier encoder.params is unchanged."
+                    + " If the disk is full, free some space and try again.", e.getMessage());
+            IOException fresh = assertThrows(IOException.class, () -> AtomicFiles.writeString(dir.resolve("new.json"), "x".repeat(2000)));
+            assertTrue(fresh.getMessage().contains("; nothing was written."), fresh.getMessage());
+        } finally {
+            AtomicFiles.interceptWrites(null);
+        }
+        assertEquals("earlier", Files.readString(f));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(f), s.toList(), "no temporary or half-written file");
+        }
+    }
+
+    /** A disk with {@code room} bytes left: writing past them fails as the operating system says it. */
+    private static final class FullDisk extends FilterOutputStream {
+        private long room;
+
+        FullDisk(OutputStream out, long room) {
+            super(out);
+            this.room = room;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (room-- <= 0) {
+                throw new IOException("No space left on device");
+            }
+            out.write(b);
         }
     }
 

@@ -67,6 +67,26 @@ class PluginRegistryTest {
         }
     }
 
+    @Test
+    void aProviderThatCannotBeFoundIsKeptAsAFailureAndTheOthersStillLoad(@TempDir Path dir) throws IOException {
+        Path root = dir.resolve("half-broken");
+        Path services = Files.createDirectories(root.resolve("META-INF/services"));
+        Files.writeString(services.resolve(AugmentationProvider.class.getName()),
+                "org.example.Gone\n" + TestProviders.Flip.class.getName() + "\n", StandardCharsets.UTF_8);
+        try (URLClassLoader loader = new URLClassLoader("half-broken.jar", new URL[] {root.toUri().toURL()}, getClass().getClassLoader())) {
+            PluginRegistry reg = PluginRegistry.load(List.of(loader));
+            assertTrue(reg.has(ProviderKind.AUGMENTATION, "horizontal-flip"));
+            assertEquals(1, reg.failures().size(), reg.failures().toString());
+            PluginFailure f = reg.failures().get(0);
+            assertEquals("half-broken.jar", f.source());
+            assertEquals(ProviderKind.AUGMENTATION, f.kind());
+            assertTrue(f.detail().contains("org.example.Gone"), f.detail());
+            String unknown = reg.unknownMessage(ProviderKind.AUGMENTATION, "gone");
+            assertTrue(unknown.contains("; not loaded, and perhaps the one meant: half-broken.jar: augmentation provider failed"), unknown);
+            assertTrue(!reg.unknownMessage(ProviderKind.LOSS, "gone").contains("half-broken.jar"), "only failures of the kind asked for");
+        }
+    }
+
     private static Path servicesFolder(Path root, Class<?> provider) throws IOException {
         Path services = root.resolve("META-INF/services");
         Files.createDirectories(services);

@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * One checkpoint file of a run: {@code checkpoints/step-NNNNNNNN.ckpt}, a ZIP holding
  * {@code state.json} (the {@link TrainingState} and the optimizer's name), {@code parameters.bin}
  * (every parameter of the network by its name, running statistics included) and
- * {@code optimizer.bin} (each parameter's update count and buffers).
+ * {@code optimizer.bin} (each parameter's update count and buffers), then {@code checksums.txt} (the
+ * SHA-256 of each, see {@link CheckpointChecksums}; absent from checkpoints written before it existed).
  *
  * @param file the checkpoint file
  * @param globalStep steps done when it was written

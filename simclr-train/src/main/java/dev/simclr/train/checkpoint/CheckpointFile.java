@@ -45,36 +45,63 @@ final class CheckpointFile {
         AtomicFiles.write(file, raw -> {
             ZipOutputStream zip = new ZipOutputStream(raw);
             zip.setLevel(Deflater.BEST_SPEED);
+            CheckpointChecksums sums = new CheckpointChecksums();
             zip.putNextEntry(new ZipEntry(STATE));
-            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Header(FORMAT, step.optimizer(), state)));
+            sums.track(STATE, zip).write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Header(FORMAT, step.optimizer(), state)));
             zip.closeEntry();
 
             zip.putNextEntry(new ZipEntry(PARAMETERS));
-            DataOutputStream out = new DataOutputStream(zip);
-            out.writeInt(step.parameters().size());
-            for (Map.Entry<String, NDArray> p : step.parameters().entrySet()) {
-                out.writeUTF(p.getKey());
-                writeArray(out, p.getValue());
-            }
-            out.flush();
+            writeParameters(new DataOutputStream(sums.track(PARAMETERS, zip)), step.parameters());
             zip.closeEntry();
 
             zip.putNextEntry(new ZipEntry(OPTIMIZER));
-            out.writeInt(step.slots().size());
-            for (Map.Entry<String, StepState.Slots> e : step.slots().entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeLong(e.getValue().updates());
-                Map<String, NDArray> buffers = e.getValue().buffers();
-                out.writeInt(buffers.size());
-                for (Map.Entry<String, NDArray> b : buffers.entrySet()) {
-                    out.writeUTF(b.getKey());
-                    writeArray(out, b.getValue());
-                }
-            }
-            out.flush();
+            writeSlots(new DataOutputStream(sums.track(OPTIMIZER, zip)), step.slots());
+            zip.closeEntry();
+
+            zip.putNextEntry(new ZipEntry(CheckpointChecksums.ENTRY));
+            zip.write(sums.text());
             zip.closeEntry();
             zip.finish();
         });
+    }
+
+    private static void writeParameters(DataOutputStream out, Map<String, NDArray> parameters) throws IOException {
+        out.writeInt(parameters.size());
+        for (Map.Entry<String, NDArray> p : parameters.entrySet()) {
+            out.writeUTF(p.getKey());
+            writeArray(out, p.getValue());
+        }
+        out.flush();
+    }
+
+    private static void writeSlots(DataOutputStream out, Map<String, StepState.Slots> slots) throws IOException {
+        out.writeInt(slots.size());
+        for (Map.Entry<String, StepState.Slots> e : slots.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(e.getValue().updates());
+            Map<String, NDArray> buffers = e.getValue().buffers();
+            out.writeInt(buffers.size());
+            for (Map.Entry<String, NDArray> b : buffers.entrySet()) {
+                out.writeUTF(b.getKey());
+                writeArray(out, b.getValue());
+            }
+        }
+        out.flush();
+    }
+
+    /**
+     * Reads the whole checkpoint and checks it against its checksums (one written before checksums
+     * existed is only opened and its header read).
+     *
+     * @throws IOException saying what is damaged
+     */
+    static void verify(Path file) throws IOException {
+        try (ZipFile zip = open(file)) {
+            CheckpointChecksums.verify(zip, file, STATE, PARAMETERS, OPTIMIZER);
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + " is damaged (" + e.getMessage() + ")", e);
+        }
+        readHeader(file);
     }
 
     static Header readHeader(Path file) throws IOException {

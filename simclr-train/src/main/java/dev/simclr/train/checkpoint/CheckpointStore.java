@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDScope;
 import dev.simclr.api.step.StepState;
 import dev.simclr.api.step.TrainingStep;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,6 +95,28 @@ public final class CheckpointStore {
     public Optional<Checkpoint> latest() throws IOException {
         List<Checkpoint> all = list();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /**
+     * The newest checkpoint that reads back whole and matches its checksums. A damaged one (cut
+     * short, bytes flipped) is said so on {@code log}, renamed to {@code <name>.damaged} (kept to look
+     * at, no longer listed) and the one before it is tried.
+     */
+    public Optional<Checkpoint> latestIntact(PrintStream log) throws IOException {
+        List<Checkpoint> all = list();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Checkpoint c = all.get(i);
+            try {
+                CheckpointFile.verify(c.file());
+                return Optional.of(c);
+            } catch (IOException damaged) {
+                Path aside = c.file().resolveSibling(c.file().getFileName() + ".damaged");
+                Files.move(c.file(), aside, StandardCopyOption.REPLACE_EXISTING);
+                log.println("checkpoint " + c.displayName() + " is damaged and is not used (" + damaged.getMessage() + "); moved to "
+                        + aside.getFileName() + (i > 0 ? "; resuming from the one before it, " + all.get(i - 1).displayName() : ""));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The position and sums stored in a checkpoint, without loading its arrays. */

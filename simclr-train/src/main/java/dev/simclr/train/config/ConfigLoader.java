@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Reads run files (YAML) into plain trees, applies {@code --set path=value} overrides, and writes
- * resolved trees back as YAML. Validation is {@link dev.simclr.api.config.ConfigValidator}'s job.
+ * resolved trees back as YAML. Validation is {@link ConfigValidator}'s job.
  */
 public final class ConfigLoader {
 
@@ -66,7 +66,7 @@ public final class ConfigLoader {
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq <= 0) {
-                errors.add(new ConfigError(o, "--set expects path=value, e.g. --set train.epochs=5"));
+                errors.add(new ConfigError(o.isEmpty() ? "--set" : o, "--set expects path=value, e.g. --set train.epochs=5"));
                 continue;
             }
             String path = o.substring(0, eq).trim();
@@ -96,9 +96,9 @@ public final class ConfigLoader {
         }
         Object last = steps.get(steps.size() - 1);
         if (last instanceof String key) {
-            ((Map<String, Object>) node).put(key, value);
+            mapHolding(node, key).put(key, value);
         } else {
-            List<Object> l = (List<Object>) node;
+            List<Object> l = listHolding(node, last);
             int idx = (Integer) last;
             checkIndex(idx, l.size() + 1);
             if (idx == l.size()) {
@@ -118,10 +118,7 @@ public final class ConfigLoader {
     private static Object child(Object node, Object step, boolean wantMap) {
         Object child;
         if (step instanceof String key) {
-            if (!(node instanceof Map)) {
-                throw new IllegalArgumentException("'" + key + "' is inside something that is not a map");
-            }
-            Map<String, Object> m = (Map<String, Object>) node;
+            Map<String, Object> m = mapHolding(node, key);
             child = m.get(key);
             if (wantMap && child instanceof String s) {
                 Map<String, Object> expanded = new LinkedHashMap<>();
@@ -132,10 +129,7 @@ public final class ConfigLoader {
             }
             m.put(key, child);
         } else {
-            if (!(node instanceof List)) {
-                throw new IllegalArgumentException("index [" + step + "] is used on something that is not a list");
-            }
-            List<Object> l = (List<Object>) node;
+            List<Object> l = listHolding(node, step);
             int idx = (Integer) step;
             checkIndex(idx, l.size());
             child = l.get(idx);
@@ -153,6 +147,22 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("'" + step + "' is not a list");
         }
         return child;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mapHolding(Object node, String key) {
+        if (!(node instanceof Map)) {
+            throw new IllegalArgumentException("'" + key + "' is inside something that is not a map");
+        }
+        return (Map<String, Object>) node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> listHolding(Object node, Object index) {
+        if (!(node instanceof List)) {
+            throw new IllegalArgumentException("index [" + index + "] is used on something that is not a list");
+        }
+        return (List<Object>) node;
     }
 
     private static void checkIndex(int idx, int size) {
@@ -184,6 +194,9 @@ public final class ConfigLoader {
                 }
                 b = part.indexOf('[', e);
             }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no key in path '" + path + "'");
         }
         return out;
     }

@@ -39,7 +39,7 @@ public final class ConfigValidator {
     /** Validates; throws {@link ConfigException} listing every error. */
     public RunConfig validate(Map<String, Object> tree) {
         List<ConfigError> errors = new ArrayList<>();
-        Map<String, Object> root = tree == null ? Map.of() : tree;
+        Map<String, Object> root = tree == null ? Map.of() : TextKeys.of(tree);
         for (String key : root.keySet()) {
             if (!Sections.TOP_LEVEL.contains(key)) {
                 errors.add(new ConfigError(key, ParamValidator.unknownKey(key, Sections.TOP_LEVEL)));

@@ -153,7 +153,9 @@ final class PretrainLoop {
             return checkpoints.save(trainer, state);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write a checkpoint into " + checkpoints.dir() + ": " + e.getMessage()
-                    + "; check the free space and permissions of the run folder", e);
+                    + "; check the free space and permissions of the run folder."
+                    + (saved == null ? "" : " The last checkpoint, " + saved.displayName() + ", is intact: once the run folder"
+                    + " has room, continue with: simclr run --resume " + checkpoints.dir().getParent()), e);
         } catch (CheckpointStore.NonFiniteParametersException e) {
             throw Divergence.of("the parameters became NaN or infinite (" + e.parameter() + ")", epoch, step - 1,
                     schedule.at(Math.max(0, step - 1)), saved);

@@ -60,18 +60,21 @@ final class Evaluations {
                 throw new UncheckedIOException(e);
             }
         }, ops, extractor, resolved, results, progress, out);
-        for (ComponentConfig c : config.evaluate()) {
-            out.println("evaluating: " + c.name());
-            Map<String, Map<String, Object>> rows;
-            try {
-                rows = parts.registry().get(EvaluatorProvider.class, c.name()).create(c.params()).evaluate(ctx);
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("evaluator " + c.name() + " failed: " + e.getMessage(), e);
+        try (EvaluationStop stop = new EvaluationStop(out, folder.dir(), outDir).install()) {
+            for (ComponentConfig c : config.evaluate()) {
+                out.println("evaluating: " + c.name());
+                Map<String, Map<String, Object>> rows;
+                try {
+                    rows = parts.registry().get(EvaluatorProvider.class, c.name()).create(c.params()).evaluate(ctx);
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("evaluator " + c.name() + " failed: " + e.getMessage(), e);
+                }
+                results.putAll(rows);
+                AtomicFiles.writeString(outDir.resolve(RunFolder.RESULTS), Json.pretty(results));
+                stop.finished(c.name());
             }
-            results.putAll(rows);
-            AtomicFiles.writeString(outDir.resolve(RunFolder.RESULTS), Json.pretty(results));
         }
         ResultsTable.print(out, results);
         return results;

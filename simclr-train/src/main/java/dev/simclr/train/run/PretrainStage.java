@@ -54,11 +54,13 @@ final class PretrainStage {
             data.requireKnnData(parts.train().knnEvery());
             List<Augmentation> ops = parts.augmentations();
             preflight(parts, backend, ops, data.train());
-            RunFolder folder = RunFolder.create(dir, force);
-            Map<String, Object> resolved = config.toTree();
-            AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ConfigLoader.toYaml(resolved));
-            out.println("run folder: " + folder.dir());
-            return pretrainAndEvaluate(parts, backend, data, ops, folder, resolved, null);
+            try (RunLock lock = RunLock.acquire(dir)) {
+                RunFolder folder = RunFolder.create(dir, force);
+                Map<String, Object> resolved = config.toTree();
+                AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ConfigLoader.toYaml(resolved));
+                out.println("run folder: " + folder.dir());
+                return pretrainAndEvaluate(parts, backend, data, ops, folder, resolved, null);
+            }
         }
     }
 
@@ -76,9 +78,9 @@ final class PretrainStage {
     }
 
     RunOutcome resume(Components parts, RunFolder folder, List<String> overrides) throws IOException, InterruptedException {
-        Checkpoint latest = checkpoints(folder, parts.train()).latest().orElseThrow(() -> new IllegalArgumentException(
-                folder.dir() + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty): it stopped before its first "
-                        + "checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
+        Checkpoint latest = checkpoints(folder, parts.train()).latestIntact(out).orElseThrow(() -> new IllegalArgumentException(
+                folder.dir() + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty, or holds only damaged ones):"
+                        + " it stopped before its first checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
         try (Backend backend = parts.backend()) {
             Pretrainer.requireTraining(backend);
             RunData data = RunData.open(parts);

@@ -21,6 +21,8 @@ public final class RunFolder {
     public static final String INITIAL_ENCODER = "encoder-init.params";
     public static final String RESULTS = "results.json";
     public static final String CHECKPOINTS = "checkpoints";
+    /** Held by the one run writing the folder ({@link RunLock}); not part of the run's results. */
+    public static final String LOCK = "run.lock";
     /** Sub-folder of later re-evaluations ({@code simclr evaluate}), one folder each. */
     public static final String EVALUATIONS = "evaluations";
 
@@ -70,14 +72,21 @@ public final class RunFolder {
         return dir;
     }
 
-    /** Creates the folder (and clears it when forced: every file of the earlier run is deleted, or this fails). */
+    /**
+     * Creates the folder (and clears it when forced: every file of the earlier run is deleted, or this
+     * fails). Called with the folder's {@link RunLock} held, it refuses a folder that another run
+     * filled since {@link #choose} looked.
+     */
     public static RunFolder create(Path dir, boolean force) throws IOException {
+        if (!force && nonEmpty(dir)) {
+            throw new IllegalStateException("the run folder " + dir + " was filled by another run meanwhile; choose another (--out DIR)");
+        }
         if (force && nonEmpty(dir)) {
             if (!Files.isRegularFile(dir.resolve(CONFIG))) {
                 throw new IllegalStateException(dir + " is not a run folder (no " + CONFIG + "); refusing to clear it");
             }
             try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir) && !p.equals(dir.resolve(LOCK))).toList()) {
                     Files.delete(p);
                 }
             }
@@ -91,7 +100,7 @@ public final class RunFolder {
             return Files.exists(dir);
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isPresent();
+            return s.anyMatch(p -> !p.getFileName().toString().equals(LOCK));
         } catch (IOException e) {
             return true;
         }

@@ -66,8 +66,10 @@ public final class RunOrchestrator {
      */
     public RunOutcome resume(Path runDir, List<String> overrides) throws IOException, InterruptedException {
         RunFolder folder = RunFolder.existing(runDir);
-        RunConfig config = loadConfig(folder, overrides == null || overrides.isEmpty() ? null : t -> ConfigLoader.applyOverrides(t, overrides));
-        return new PretrainStage(out, progress(), observer).resume(new Components(registry, config), folder, overrides);
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            RunConfig config = loadConfig(folder, overrides == null || overrides.isEmpty() ? null : t -> ConfigLoader.applyOverrides(t, overrides));
+            return new PretrainStage(out, progress(), observer).resume(new Components(registry, config), folder, overrides);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.simclr.train.checkpoint;
 
+import static dev.simclr.train.checkpoint.HandTrainedStep.adam;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,21 +11,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import dev.simclr.api.step.StepLoss;
-import dev.simclr.api.step.StepState;
-import dev.simclr.api.step.TrainingStep;
-import dev.simclr.pytorch.backend.DjlStepState;
 import dev.simclr.pytorch.optim.Adam;
-import dev.simclr.train.optim.LrSchedule;
 import dev.simclr.pytorch.optim.Sgd;
-import dev.simclr.pytorch.optim.StatefulOptimizer;
+import dev.simclr.train.optim.LrSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,30 +54,6 @@ class CheckpointStoreTest {
         return b;
     }
 
-    private static Adam adam() {
-        return Adam.builder().setLearningRateTracker(new LrSchedule(0.1, "constant", 0, 10, 10, new double[0], 0.1)).build();
-    }
-
-    /** The checkpoint side of a training step over {@code net} and {@code opt} (this test trains by hand). */
-    private static TrainingStep step(Block net, StatefulOptimizer opt) {
-        return new TrainingStep() {
-            @Override
-            public StepLoss train(float[] views) {
-                throw new UnsupportedOperationException("trained by hand in this test");
-            }
-
-            @Override
-            public StepState state() {
-                return DjlStepState.of(net, opt);
-            }
-
-            @Override
-            public void restore(StepState state) {
-                DjlStepState.restore(state, net, opt);
-            }
-        };
-    }
-
     /** One training forward (moves the running statistics) and one Adam update of every parameter. */
     private void trainOnce(SequentialBlock net, Adam opt) {
         NDArray x = manager.create(new float[] {1, 2, 3, 4, 5, 6, 7, 9}, new Shape(4, 2));
@@ -102,13 +73,13 @@ class CheckpointStoreTest {
         trainOnce(net, opt);
         TrainingState state = new TrainingState(2, 3, 19, 7.5, Map.of("pos_sim", 1.5), 3, List.of(4.0, 3.0), 5.0, 2.5);
         CheckpointStore store = new CheckpointStore(tmp.resolve("checkpoints"), 2);
-        Checkpoint c = store.save(step(net, opt), state);
+        Checkpoint c = store.save(HandTrainedStep.of(net, opt), state);
         assertEquals(19, c.globalStep());
         assertEquals("checkpoints/step-00000019.ckpt", c.displayName());
 
         SequentialBlock other = tinyNetwork(2);
         Adam otherOpt = adam();
-        TrainingState restored = CheckpointStore.restore(c, step(other, otherOpt));
+        TrainingState restored = CheckpointStore.restore(c, HandTrainedStep.of(other, otherOpt));
         assertEquals(state, restored);
         var a = net.getParameters();
         var b = other.getParameters();
@@ -135,7 +106,7 @@ class CheckpointStoreTest {
         Adam opt = adam();
         CheckpointStore store = new CheckpointStore(tmp.resolve("checkpoints"), 2);
         for (long step : new long[] {5, 10, 15}) {
-            store.save(step(net, opt), new TrainingState(0, step, step, 0, Map.of(), 0, List.of(), 1, 1));
+            store.save(HandTrainedStep.of(net, opt), new TrainingState(0, step, step, 0, Map.of(), 0, List.of(), 1, 1));
         }
         // what a kill during a write leaves behind
         Files.writeString(store.dir().resolve(".step-00000020.ckpt.123.tmp"), "half");
@@ -149,16 +120,16 @@ class CheckpointStoreTest {
         net.getParameters().get(0).getValue().getArray().muli(Float.NaN);
         CheckpointStore store = new CheckpointStore(tmp.resolve("checkpoints"), 2);
         assertThrows(CheckpointStore.NonFiniteParametersException.class,
-                () -> store.save(step(net, adam()), TrainingState.start()));
+                () -> store.save(HandTrainedStep.of(net, adam()), TrainingState.start()));
         assertTrue(store.list().isEmpty());
     }
 
     @Test
     void aCheckpointOfAnotherOptimizerIsRefusedByName() throws Exception {
         SequentialBlock net = tinyNetwork(1);
-        Checkpoint c = new CheckpointStore(tmp.resolve("checkpoints"), 1).save(step(net, adam()), TrainingState.start());
+        Checkpoint c = new CheckpointStore(tmp.resolve("checkpoints"), 1).save(HandTrainedStep.of(net, adam()), TrainingState.start());
         Sgd sgd = Sgd.builder().setLearningRateTracker(new LrSchedule(0.1, "constant", 0, 10, 10, new double[0], 0.1)).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CheckpointStore.restore(c, step(tinyNetwork(2), sgd)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CheckpointStore.restore(c, HandTrainedStep.of(tinyNetwork(2), sgd)));
         assertTrue(e.getMessage().contains("adam"), e.getMessage());
     }
 
@@ -178,7 +149,7 @@ class CheckpointStoreTest {
         trainOnce(net, opt);
         SequentialBlock other = tinyNetwork(2);
         Adam otherOpt = adam();
-        TrainingState restored = CheckpointStore.restore(new Checkpoint(legacy, 19), step(other, otherOpt));
+        TrainingState restored = CheckpointStore.restore(new Checkpoint(legacy, 19), HandTrainedStep.of(other, otherOpt));
         assertEquals(new TrainingState(2, 3, 19, 7.5, Map.of("pos_sim", 1.5), 3, List.of(4.0, 3.0), 5.0, 2.5), restored);
         var a = net.getParameters();
         var b = other.getParameters();

@@ -13,9 +13,16 @@ import java.util.concurrent.TimeUnit;
  * The tiny run in a process of its own, for tests that kill it. Arguments: the run folder, then
  * {@code hold-at STEP} (after logging STEP it waits forever, to be killed with SIGKILL) or
  * {@code term-at STEP} (after logging STEP it waits until the process is asked to terminate,
- * then carries on so that the graceful stop can take its checkpoint).
+ * then carries on so that the graceful stop can take its checkpoint), or {@code term-in-eval} (the
+ * whole run, whose second evaluator never returns: to be stopped with SIGTERM; STEP is ignored), or
+ * {@code run} and {@code resume} (the plain run, or its resume, for a test to kill when it likes; STEP
+ * is ignored).
  */
 public final class ChildRun {
+
+    /** One evaluation that finishes, then one that never does. */
+    static final List<String> STAGED_EVALUATIONS = List.of("data.test={name: fashion-mnist, split: test, limit: 16}",
+            "evaluate=[{staged: {label: first}}, {staged: {label: second, hold: true}}]");
 
     private ChildRun() {}
 
@@ -25,10 +32,19 @@ public final class ChildRun {
         long at = Long.parseLong(args[2]);
         CountDownLatch terminating = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(terminating::countDown));
+        if ("term-in-eval".equals(mode)) {
+            RunOrchestrator o = new RunOrchestrator(TinyRun.registryWith(new StagedEvaluatorProvider()), System.out, false);
+            o.run(TinyRun.config(o, STAGED_EVALUATIONS), out, false);
+            System.exit(0);
+        }
+        if ("resume".equals(mode)) {
+            TinyRun.orchestrator(System.out).resume(out, List.of());
+            System.exit(0);
+        }
         RunOrchestrator orchestrator = TinyRun.orchestrator(System.out).withStepListener(new Pretrainer.StepListener() {
             @Override
             public void onStep(StepMetrics s) {
-                if (s.step() != at) {
+                if (s.step() != at || "run".equals(mode)) {
                     return;
                 }
                 try {

@@ -5,13 +5,9 @@ import dev.simclr.api.LossProvider;
 import dev.simclr.api.LossResult;
 import dev.simclr.api.Param;
 import dev.simclr.api.Params;
-import dev.simclr.api.Provider;
 import dev.simclr.api.plugin.PluginRegistry;
-import dev.simclr.api.plugin.ProviderKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /** A loss that is NT-Xent (temperature 0.5) until its {@code after}-th call, then NaN: a run that diverges on cue. */
 final class NanAfterLossProvider implements LossProvider {
@@ -24,12 +20,7 @@ final class NanAfterLossProvider implements LossProvider {
 
     /** The built-in providers plus this one. */
     static PluginRegistry registry() {
-        List<Provider> all = new ArrayList<>();
-        for (ProviderKind kind : ProviderKind.values()) {
-            ServiceLoader.load(kind.type(), NanAfterLossProvider.class.getClassLoader()).forEach(all::add);
-        }
-        all.add(new NanAfterLossProvider(TinyRun.registry()));
-        return PluginRegistry.of(all);
+        return TinyRun.registryWith(new NanAfterLossProvider(TinyRun.registry()));
     }
 
     @Override

@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simclr.train.checkpoint.Checkpoint;
 import dev.simclr.train.checkpoint.CheckpointStore;
 import dev.simclr.train.checkpoint.TrainingState;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +48,8 @@ class ResumeTest {
     @Test
     void runKilledWithSigkillMidEpochAndResumedGivesTheUninterruptedLosses(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("killed");
-        Process child = startChild(dir, "hold-at", KILL_AT, tmp);
-        waitForStep(child, dir, KILL_AT);
+        Process child = ChildProcess.start(dir, "hold-at", KILL_AT);
+        ChildProcess.waitForStep(child, dir, KILL_AT);
         child.destroyForcibly();
         child.waitFor(30, TimeUnit.SECONDS);
 
@@ -84,8 +81,8 @@ class ResumeTest {
     @Test
     void sigtermWritesACheckpointAtTheNextStepBoundaryAndTheRunContinuesFromIt(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("terminated");
-        Process child = startChild(dir, "term-at", KILL_AT, tmp);
-        waitForStep(child, dir, KILL_AT);
+        Process child = ChildProcess.start(dir, "term-at", KILL_AT);
+        ChildProcess.waitForStep(child, dir, KILL_AT);
         child.destroy();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the run exits after its checkpoint");
         String output = Files.readString(tmp.resolve("child.out"));
@@ -110,41 +107,6 @@ class ResumeTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> TinyRun.orchestrator(quiet()).resume(dir, List.of()));
         assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
-    }
-
-    private static Process startChild(Path dir, String mode, long step, Path tmp) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Dai.djl.offline=true");
-        cmd.add("-cp");
-        cmd.add(classpath);
-        cmd.add(ChildRun.class.getName());
-        cmd.add(dir.toString());
-        cmd.add(mode);
-        cmd.add(Long.toString(step));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.out").toFile());
-        pb.environment().put("OPT_OUT_TRACKING", "true");
-        return pb.start();
-    }
-
-    /** Waits (bounded) until the child has logged {@code step}; fails with its output if it dies first. */
-    private static void waitForStep(Process child, Path dir, long step) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (TinyRun.lastLoggedStep(dir) < step) {
-            if (!child.isAlive()) {
-                fail("the child run ended before step " + step + ":\n" + read(dir.getParent().resolve("child.out")));
-            }
-            if (System.nanoTime() > deadline) {
-                child.destroyForcibly();
-                fail("the child run did not reach step " + step + ":\n" + read(dir.getParent().resolve("child.out")));
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static String read(Path p) throws IOException {
-        return Files.exists(p) ? Files.readString(p) : "";
     }
 
     private static PrintStream quiet() {

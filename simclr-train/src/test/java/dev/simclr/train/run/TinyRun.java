@@ -3,7 +3,9 @@ package dev.simclr.train.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.simclr.api.config.RunConfig;
+import dev.simclr.api.Provider;
 import dev.simclr.api.plugin.PluginRegistry;
+import dev.simclr.api.plugin.ProviderKind;
 import dev.simclr.api.DjlRuntime;
 import dev.simclr.train.config.ConfigLoader;
 import java.io.ByteArrayInputStream;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
@@ -58,6 +61,17 @@ final class TinyRun {
     static PluginRegistry registry() {
         DjlRuntime.configureOffline();
         return PluginRegistry.load(TinyRun.class.getClassLoader());
+    }
+
+    /** The built-in providers plus {@code extra} (test providers). */
+    static PluginRegistry registryWith(Provider... extra) {
+        DjlRuntime.configureOffline();
+        List<Provider> all = new ArrayList<>();
+        for (ProviderKind kind : ProviderKind.values()) {
+            ServiceLoader.load(kind.type(), TinyRun.class.getClassLoader()).forEach(all::add);
+        }
+        all.addAll(List.of(extra));
+        return PluginRegistry.of(all);
     }
 
     static RunConfig config(RunOrchestrator orchestrator, List<String> overrides) throws IOException {
