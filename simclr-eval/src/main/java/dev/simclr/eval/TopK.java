@@ -31,6 +31,15 @@ public final class TopK {
         return true;
     }
 
+    /** Per row, whether its label is within the top {@code k} of its scores (rows x classes). */
+    public static boolean[] hits(float[] scores, int[] labels, int classes, int k) {
+        boolean[] out = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = hit(scores, i * classes, classes, labels[i], k);
+        }
+        return out;
+    }
+
     /** Fraction of rows whose label is within the top {@code k} of its scores (rows x classes). */
     public static double accuracy(float[] scores, int[] labels, int classes, int k) {
         if (labels.length == 0) {

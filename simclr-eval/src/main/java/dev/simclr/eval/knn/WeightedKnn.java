@@ -1,9 +1,6 @@
 package dev.simclr.eval.knn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.simclr.api.Features;
 
 /**
@@ -16,12 +13,8 @@ import dev.simclr.api.Features;
  */
 final class WeightedKnn {
 
-    /** Similarities computed at once: at most this many floats (query chunk x bank size). */
-    private static final long CHUNK_FLOATS = 1L << 23;
-
     private final int k;
     private final double temperature;
-    private boolean engineTopK = true;
 
     WeightedKnn(int k, double temperature) {
         this.k = k;
@@ -34,50 +27,7 @@ final class WeightedKnn {
      * @return {@code queries.count() x classes} scores
      */
     float[] scores(NDManager parent, Features bank, Features queries, int classes) {
-        int n = bank.count();
-        int d = bank.dim();
-        int kk = Math.min(k, n);
-        int chunk = (int) Math.max(1, Math.min(queries.count(), CHUNK_FLOATS / Math.max(1, n)));
-        float[] out = new float[queries.count() * classes];
-        int[] bankLabels = bank.labels();
-        try (NDManager m = parent.newSubManager()) {
-            NDArray bankT = m.create(unitRows(bank.data(), n, d), new Shape(n, d)).transpose();
-            for (int start = 0; start < queries.count(); start += chunk) {
-                int count = Math.min(chunk, queries.count() - start);
-                float[] q = unitRows(java.util.Arrays.copyOfRange(queries.data(), start * d, (start + count) * d), count, d);
-                float[] sims;
-                long[] idx;
-                try (NDManager step = m.newSubManager()) {
-                    bankT.tempAttach(step);
-                    NDArray sim = step.create(q, new Shape(count, d)).matMul(bankT);
-                    if (engineTopK) {
-                        try {
-                            NDList top = sim.topK(kk, 1, true, true);
-                            sims = top.get(0).toFloatArray();
-                            idx = top.get(1).toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
-                        } catch (UnsupportedOperationException e) {
-                            // e.g. DJL's TensorFlow engine has no topK: select on the host instead
-                            engineTopK = false;
-                            sims = new float[count * kk];
-                            idx = new long[count * kk];
-                            topKOnHost(sim.toFloatArray(), count, n, kk, sims, idx);
-                        }
-                    } else {
-                        sims = new float[count * kk];
-                        idx = new long[count * kk];
-                        topKOnHost(sim.toFloatArray(), count, n, kk, sims, idx);
-                    }
-                }
-                for (int i = 0; i < count; i++) {
-                    int row = (start + i) * classes;
-                    for (int j = 0; j < kk; j++) {
-                        int neighbour = (int) idx[i * kk + j];
-                        out[row + bankLabels[neighbour]] += (float) Math.exp(sims[i * kk + j] / temperature);
-                    }
-                }
-            }
-        }
-        return out;
+        return Neighbours.find(parent, bank, queries, k).votes(k, temperature, classes);
     }
 
     /**

@@ -33,6 +33,14 @@ public enum ProbeOptimizer {
         return defaultLr;
     }
 
+    /**
+     * The learning rates searched when the config fixes none: a decade either side of the
+     * default; none for L-BFGS, whose line search sets the step (its lr only scales the first trial).
+     */
+    public List<Double> defaultLrGrid() {
+        return this == LBFGS ? List.of() : List.of(defaultLr / 10, defaultLr, defaultLr * 10);
+    }
+
     public static List<String> names() {
         return Arrays.stream(values()).map(ProbeOptimizer::yamlName).toList();
     }

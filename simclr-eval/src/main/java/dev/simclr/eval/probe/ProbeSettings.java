@@ -22,6 +22,11 @@ public record ProbeSettings(
         ProbeOptimizer optimizer,
         long seed) {
 
+    /** These settings with another learning rate and weight decay (a point of the grid). */
+    public ProbeSettings with(double newLr, double newWeightDecay) {
+        return new ProbeSettings(epochs, newLr, newWeightDecay, momentum, batchSize, standardize, optimizer, seed);
+    }
+
     /** These settings with the run's seed. */
     public ProbeSettings withSeed(long runSeed) {
         return new ProbeSettings(epochs, lr, weightDecay, momentum, batchSize, standardize, optimizer, runSeed);

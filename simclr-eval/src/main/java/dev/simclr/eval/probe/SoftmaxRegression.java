@@ -6,8 +6,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Fits multinomial logistic regression on features that end in a bias 1. The weights start at
- * zero (the loss is convex, so no random start is needed) and the only random draw is the
- * mini-batch order, so a seed fixes the result.
+ * zero (the loss is convex, so no random start is needed) or, along a regularisation path, at the
+ * previous solution; the only random draw is the mini-batch order, so a seed fixes the result.
  */
 final class SoftmaxRegression {
 
@@ -15,14 +15,15 @@ final class SoftmaxRegression {
 
     /**
      * @param x {@code rows x cols} training features ending in a bias 1
+     * @param initial weights to start from ({@code cols x classes}, not modified), or null for zeros
      * @param onEpoch called after each epoch (L-BFGS: iteration) with its number
      */
     static FittedProbe fit(
-            NDManager manager, float[] x, int rows, int cols, int[] labels, int classes, ProbeSettings s, IntConsumer onEpoch) {
+            NDManager manager, float[] x, int rows, int cols, int[] labels, int classes, ProbeSettings s, float[] initial, IntConsumer onEpoch) {
         if (rows == 0) {
             throw new IllegalArgumentException("the training split has no features to fit a probe on");
         }
-        float[] theta = new float[cols * classes];
+        float[] theta = initial == null ? new float[cols * classes] : initial.clone();
         if (s.optimizer() == ProbeOptimizer.LBFGS) {
             try (SoftmaxCrossEntropy full = new SoftmaxCrossEntropy(manager, x, rows, cols, labels, classes, s.weightDecay())) {
                 Lbfgs.Outcome o = Lbfgs.minimize(full, theta, s.epochs(), s.lr(), onEpoch);

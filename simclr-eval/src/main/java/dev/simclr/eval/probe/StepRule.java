@@ -7,8 +7,8 @@ interface StepRule {
 
     static StepRule of(ProbeSettings settings, int size) {
         return switch (settings.optimizer()) {
-            case SGD -> new MomentumSgd(size, settings.momentum());
-            case ADAM -> new Adam(size);
+            case SGD -> new ProbeMomentumSgd(size, settings.momentum());
+            case ADAM -> new ProbeAdam(size);
             case LBFGS -> throw new IllegalArgumentException("L-BFGS is not a step rule");
         };
     }

@@ -118,18 +118,22 @@ final class ReportPage {
             h.append("<tr><td>").append(Html.escape(row.getKey())).append("</td>");
             for (String c : columns) {
                 Object v = row.getValue().get(c);
-                h.append("<td>").append(v == null ? "" : Html.escape(format(c, v))).append("</td>");
+                Object ci = row.getValue().get(c + "_ci");
+                String cell = v == null ? "" : format(c, v) + (ci == null ? "" : " " + format(c + "_ci", ci));
+                h.append("<td>").append(Html.escape(cell)).append("</td>");
             }
             StringJoiner details = new StringJoiner(", ");
             row.getValue().forEach((k, v) -> {
-                if (!columns.contains(k)) {
+                if (!columns.contains(k) && !columns.contains(k.replaceFirst("_ci$", "")) && !k.equals(DifferencesList.KEY)) {
                     details.add(k + " " + format(k, v));
                 }
             });
             h.append("<td class=\"details\">").append(Html.escape(details.toString())).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
-        h.append("<p class=\"note\">Accuracies (top1, top5, ...) in percent here; results.json keeps them as fractions.</p>\n");
+        h.append("<p class=\"note\">Accuracies (top1, top5, ...) in percent here, with their 95 % (Wilson) interval where"
+                + " given; results.json keeps them as fractions.</p>\n");
+        DifferencesList.render(h, results);
     }
 
     private static void figure(StringBuilder h, Picture p) {
@@ -138,8 +142,15 @@ final class ReportPage {
                 .append(Html.escape(p.caption())).append("</figcaption></figure>\n");
     }
 
-    /** Accuracies as percent, other reals to four significant digits, the rest as given. */
+    /**
+     * Accuracies as percent, an accuracy's interval ({@code top1_ci}) as {@code [lo, hi]} in
+     * percent, other reals to four significant digits, the rest as given.
+     */
     static String format(String column, Object v) {
+        if (v instanceof List<?> list && column.endsWith("_ci") && list.size() == 2
+                && list.get(0) instanceof Number lo && list.get(1) instanceof Number hi) {
+            return String.format(Locale.ROOT, "[%.2f, %.2f]", 100 * lo.doubleValue(), 100 * hi.doubleValue());
+        }
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             if (column.matches("(.*_)?top\\d+")) {

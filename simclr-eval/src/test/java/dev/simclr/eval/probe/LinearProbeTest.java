@@ -53,8 +53,14 @@ class LinearProbeTest {
     void reportsTheTrainedEncoderAndBothBaselinesWithTheirMetrics() throws Exception {
         Map<String, Map<String, Object>> rows = run(context(), Map.of("epochs", 10));
         assertEquals(List.of("linear-probe", "linear-probe@random-init", "linear-probe@raw-pixels"), List.copyOf(rows.keySet()));
-        for (Map<String, Object> m : rows.values()) {
-            assertEquals(List.of("top1", "top5", "train_top1", "epochs", "seconds"), List.copyOf(m.keySet()));
+        for (Map.Entry<String, Map<String, Object>> e : rows.entrySet()) {
+            Map<String, Object> m = e.getValue();
+            List<String> keys = new java.util.ArrayList<>(
+                    List.of("top1", "top1_ci", "top5", "train_top1", "epochs", "seconds", "selected", "validation_top1"));
+            if (e.getKey().equals("linear-probe")) {
+                keys.add("differences");
+            }
+            assertEquals(keys, List.copyOf(m.keySet()));
             assertEquals(10, m.get("epochs"));
             double top1 = (double) m.get("top1");
             double top5 = (double) m.get("top5");
@@ -105,7 +111,69 @@ class LinearProbeTest {
         Features big = new Features(huge, TRAIN.count(), TRAIN.dim(), TRAIN.labels(), TRAIN.numClasses());
         FakeContext ctx = new FakeContext(dir).features(big, big);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> run(ctx, Map.of("standardize", false, "lr", 100.0, "epochs", 3, "baselines", false)));
+                () -> run(ctx, Map.of("optimizer", "sgd", "standardize", false, "lr", 100.0, "epochs", 3, "baselines", false)));
         assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("lbfgs"), e.getMessage());
+    }
+
+    @Test
+    void everyFeatureSetGetsTheWeightDecayItsOwnValidationSplitChose() throws Exception {
+        Map<String, Map<String, Object>> rows = run(context(), Map.of("weight-decay-grid", List.of(1e-4, 1e-2, 1.0), "epochs", 20));
+        for (Map.Entry<String, Map<String, Object>> e : rows.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> selected = (Map<String, Object>) e.getValue().get("selected");
+            assertEquals(List.of("weight-decay"), List.copyOf(selected.keySet()), e.getKey() + ": lbfgs has no lr to choose");
+            assertTrue(List.of(1e-4, 1e-2, 1.0).contains(selected.get("weight-decay")), e.toString());
+            double validation = (double) e.getValue().get("validation_top1");
+            assertTrue(validation >= 0 && validation <= 1, e.toString());
+        }
+        assertTrue((double) rows.get("linear-probe").get("validation_top1") > 0.9, "clusters separate on validation too");
+    }
+
+    @Test
+    void aChoiceAtTheEdgeOfTheGridIsWarnedInOneLine() throws Exception {
+        FakeContext ctx = context();
+        // every point separates the clusters perfectly, so the first visited (the largest) wins
+        run(ctx, Map.of("weight-decay-grid", List.of(1e-5, 1e-4), "epochs", 20, "baselines", false));
+        assertTrue(ctx.logLines.stream().anyMatch(l -> l.startsWith("warning: linear-probe: weight-decay 1.0E-4 is the largest of its grid")),
+                ctx.logLines.toString());
+    }
+
+    @Test
+    void aFixedWeightDecayIsUsedWithoutAValidationSplit() throws Exception {
+        Map<String, Object> row = run(context(), Map.of("weight-decay", 0.01, "epochs", 10, "baselines", false)).get("linear-probe");
+        assertEquals(Map.of("weight-decay", 0.01), row.get("selected"));
+        assertTrue(!row.containsKey("validation_top1"), row.toString());
+    }
+
+    @Test
+    void sgdChoosesItsLearningRateToo() throws Exception {
+        Map<String, Object> row = run(context(), Map.of("optimizer", "sgd", "lr-grid", List.of(0.01, 0.1), "weight-decay-grid",
+                List.of(1e-4, 1e-3), "epochs", 5, "baselines", false)).get("linear-probe");
+        assertEquals(List.of("lr", "weight-decay"), List.copyOf(((Map<?, ?>) row.get("selected")).keySet()));
+    }
+
+    @Test
+    void lbfgsRefusesALearningRateGrid() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(context(), Map.of("lr-grid", List.of(0.1, 1.0))));
+        assertTrue(e.getMessage().contains("lr-grid") && e.getMessage().contains("lbfgs"), e.getMessage());
+    }
+
+    @Test
+    void theTrainedRowCarriesItsDifferenceFromEachBaselineWithAnInterval() throws Exception {
+        Map<String, Map<String, Object>> rows = run(context(), Map.of("weight-decay-grid", List.of(1e-3, 1e-1), "epochs", 20));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> d = (Map<String, Map<String, Object>>) rows.get("linear-probe").get("differences");
+        assertEquals(List.of("random-init", "raw-pixels"), List.copyOf(d.keySet()));
+        for (String baseline : d.keySet()) {
+            double expected = (double) rows.get("linear-probe").get("top1") - (double) rows.get("linear-probe@" + baseline).get("top1");
+            double diff = (double) d.get(baseline).get("top1");
+            assertEquals(expected, diff, 1e-12);
+            List<?> ci = (List<?>) d.get(baseline).get("top1_ci");
+            assertTrue((double) ci.get(0) > 0 && (double) ci.get(0) <= diff && diff <= (double) ci.get(1), d.toString());
+        }
+        List<?> ci = (List<?>) rows.get("linear-probe").get("top1_ci");
+        double top1 = (double) rows.get("linear-probe").get("top1");
+        assertTrue((double) ci.get(0) <= top1 && top1 <= (double) ci.get(1), ci.toString());
     }
 }

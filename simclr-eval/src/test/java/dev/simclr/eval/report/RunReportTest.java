@@ -141,4 +141,21 @@ class RunReportTest {
         assertTrue(html.contains("learning rate (from metrics.jsonl)"), "what is missing is drawn from the log");
         assertEquals(-1, html.indexOf("<figcaption>loss.png</figcaption>"), "not repeated under Pictures");
     }
+
+    @Test
+    void intervalsStandBesideTheirAccuracyAndDifferencesAreListedInPoints() throws Exception {
+        Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+        Map<String, Object> trained = new LinkedHashMap<>();
+        trained.put("top1", 0.85);
+        trained.put("top1_ci", List.of(0.8372, 0.8621));
+        trained.put("selected", Map.of("weight-decay", 0.001));
+        trained.put("differences", Map.of("raw-pixels", Map.of("top1", 0.031, "top1_ci", List.of(0.0152, 0.0467))));
+        results.put("linear-probe", trained);
+        ReportPage page = new ReportPage("t", "s").results(results);
+        String html = page.render();
+        assertTrue(html.contains("<td>85.00 % [83.72, 86.21]</td>"), html);
+        assertTrue(html.contains("<li>linear-probe: SimCLR - raw pixels: +3.1 points [+1.5, +4.7]</li>"), html);
+        assertTrue(html.contains("selected {weight-decay=0.001}"), "the chosen settings are among the other metrics");
+        assertTrue(!html.contains("differences {"), "differences are not repeated among the other metrics");
+    }
 }

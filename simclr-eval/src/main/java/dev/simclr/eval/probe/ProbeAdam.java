@@ -4,7 +4,7 @@ package dev.simclr.eval.probe;
  * Adam (Kingma and Ba 2015, Algorithm 1) with beta1 0.9, beta2 0.999, eps 1e-8; the weight decay
  * is already in the gradient (L2, like {@code torch.optim.Adam}'s {@code weight_decay}).
  */
-final class Adam implements StepRule {
+final class ProbeAdam implements StepRule {
 
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
@@ -14,7 +14,7 @@ final class Adam implements StepRule {
     private final float[] v;
     private int t;
 
-    Adam(int size) {
+    ProbeAdam(int size) {
         this.m = new float[size];
         this.v = new float[size];
     }

@@ -4,12 +4,12 @@ package dev.simclr.eval.probe;
  * SGD with heavy-ball momentum in PyTorch's form ({@code torch.optim.SGD}, dampening 0):
  * {@code v = mu v + g; theta -= lr v}.
  */
-final class MomentumSgd implements StepRule {
+final class ProbeMomentumSgd implements StepRule {
 
     private final float[] velocity;
     private final double momentum;
 
-    MomentumSgd(int size, double momentum) {
+    ProbeMomentumSgd(int size, double momentum) {
         this.velocity = new float[size];
         this.momentum = momentum;
     }
