@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -48,24 +46,6 @@ class AtomicFilesTest {
         assertEquals("earlier", Files.readString(f));
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(f), s.toList(), "no temporary or half-written file");
-        }
-    }
-
-    /** A disk with {@code room} bytes left: writing past them fails as the operating system says it. */
-    private static final class FullDisk extends FilterOutputStream {
-        private long room;
-
-        FullDisk(OutputStream out, long room) {
-            super(out);
-            this.room = room;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (room-- <= 0) {
-                throw new IOException("No space left on device");
-            }
-            out.write(b);
         }
     }
 

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.simclr.api.io.AtomicFiles;
+import dev.simclr.api.io.FullDisk;
 import dev.simclr.train.checkpoint.Checkpoint;
 import dev.simclr.train.checkpoint.CheckpointStore;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -60,23 +59,5 @@ class DiskFullTest {
         o.resume(dir, List.of());
         assertEquals(TinyRun.TOTAL_STEPS, TinyRun.stepLosses(dir).size());
         assertTrue(Files.isRegularFile(dir.resolve(RunFolder.ENCODER)));
-    }
-
-    /** A disk with {@code room} bytes left: writing past them fails as the operating system says it. */
-    private static final class FullDisk extends FilterOutputStream {
-        private long room;
-
-        FullDisk(OutputStream out, long room) {
-            super(out);
-            this.room = room;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (room-- <= 0) {
-                throw new IOException("No space left on device");
-            }
-            out.write(b);
-        }
     }
 }
