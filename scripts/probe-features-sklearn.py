@@ -59,14 +59,16 @@ def main():
     parser.add_argument("--resamples", type=int, default=2000)
     args = parser.parse_args()
     grid = [float(v) for v in args.c_grid.split(",")]
-    hits = {}
+    hits, test_labels = {}, {}
     for s in args.sets:
         name, pair = s.split("=", 1)
-        hits[name] = probe(name, *load(pair), grid, args.seed, args.validation_fraction).astype(np.float64)
+        x_train, y_train, x_test, y_test = load(pair)
+        hits[name] = probe(name, x_train, y_train, x_test, y_test, grid, args.seed, args.validation_fraction).astype(np.float64)
+        test_labels[name] = y_test
     first, *others = hits
     for other in others:
-        if len(hits[other]) != len(hits[first]):
-            raise SystemExit(f"{first} and {other} were scored on different test sets")
+        if not np.array_equal(test_labels[first], test_labels[other]):
+            raise SystemExit(f"{first} and {other} were not scored on the same test images in the same order")
         diff, ci = paired_bootstrap(hits[first], hits[other], args.resamples, args.seed)
         print(json.dumps({"difference": f"{first} - {other}", "points": 100 * diff, "ci_points": [100 * ci[0], 100 * ci[1]]}))
 
