@@ -72,7 +72,9 @@ final class KnnEvaluator implements Evaluator {
         metrics.put("k", Math.min((int) choice.value(KnnSelection.K, 0), splits.train().count()));
         metrics.put("temperature", choice.value(KnnSelection.TEMPERATURE, 0));
         metrics.put("seconds", (System.nanoTime() - start) / 1e9);
-        metrics.put("selected", choice.selected());
+        Map<String, Object> selected = choice.selected();
+        selected.put(KnnSelection.K, (int) choice.value(KnnSelection.K, 0)); // a count, not a real
+        metrics.put("selected", selected);
         if (choice.searched()) {
             metrics.put("validation_top1", choice.score());
         }

@@ -1,5 +1,6 @@
 /**
  * The weighted k-nearest-neighbour classifier on cosine similarity of frozen features: a probe
- * with nothing to fit, cheap enough to run on every baseline.
+ * with nothing to fit, cheap enough to run on every baseline; k and the temperature are chosen
+ * on a validation split of the training features ({@link dev.simclr.eval.select}).
  */
 package dev.simclr.eval.knn;
