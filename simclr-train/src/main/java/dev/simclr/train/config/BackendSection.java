@@ -111,7 +111,7 @@ final class BackendSection {
         for (String engine : engineNames) {
             boolean declares = registry.get(BackendProvider.class, engine).engineParameters().stream().anyMatch(p -> p.name().equals(key));
             if (declares) {
-                return "a " + engine + "-only setting; it now belongs under backend." + engine + " (write backend." + engine + "." + key + ")";
+                return "only the " + engine + " engine takes this setting; write it under backend." + engine + " (backend." + engine + "." + key + ")";
             }
         }
         List<String> known = new ArrayList<>();

@@ -79,7 +79,7 @@ class BackendSectionTest {
 
     @Test
     void anEngineOnlyKeyAtTheTopIsRefusedNamingItsNewPlace() {
-        assertEquals(List.of("backend.cache-mb: a alpha-only setting; it now belongs under backend.alpha (write backend.alpha.cache-mb)"),
+        assertEquals(List.of("backend.cache-mb: only the alpha engine takes this setting; write it under backend.alpha (backend.alpha.cache-mb)"),
                 errors(map("name", "beta", "cache-mb", 128)));
     }
 
