@@ -73,7 +73,7 @@ final class TensorFlowSettings {
         }
         if (params.getInt("devices") > 1) {
             err.println("note: " + params.path() + ".devices " + params.getInt("devices") + " not applied: the tensorflow backend runs on one device, "
-                    + device);
+                    + (device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu"));
         }
         return device;
     }

@@ -41,7 +41,9 @@ class TensorFlowSettingsTest {
     @Test
     void moreThanOneDeviceIsSaidToBeUnusedInOneLine() {
         TensorFlowSettings.device(shared("cpu", 2, 0, 1), 0, "n", errStream);
-        assertEquals(List.of("note: backend.devices 2 not applied: the tensorflow backend runs on one device, cpu()"), notes());
+        TensorFlowSettings.device(shared("gpu:1", 3, 0, 1), 2, "n", errStream);
+        assertEquals(List.of("note: backend.devices 2 not applied: the tensorflow backend runs on one device, cpu",
+                "note: backend.devices 3 not applied: the tensorflow backend runs on one device, gpu:1"), notes());
     }
 
     @Test
