@@ -26,7 +26,8 @@ final class InitTemplate {
         sb.append("# simclr run file: every section and key, with its default. `simclr plugins` lists all providers.\n");
         sb.append("# Validate with `simclr validate FILE`; run with `simclr run FILE`; override with --set path=value.\n\n");
         sb.append(comment(Sections.SEED)).append("seed: ").append(tree.get("seed")).append("\n\n");
-        sb.append("# engine backend: ").append(names(registry, ProviderKind.BACKEND)).append('\n');
+        sb.append("# engine backend: ").append(names(registry, ProviderKind.BACKEND))
+                .append(", or auto (one that runs here); the keys below mean the same on every backend, so name alone switches\n");
         sb.append("backend:\n");
         component(sb, "  ", castMap(tree.get("backend")), registry, ProviderKind.BACKEND, List.of());
         sb.append("\n# datasets: train = pre-training (and probe fitting), test = held-out evaluation; optional probe-train.\n");

@@ -8,7 +8,6 @@ import dev.simclr.api.Backend;
 import dev.simclr.api.DjlRuntime;
 import dev.simclr.api.BackendProvider;
 import dev.simclr.api.BackendStatus;
-import dev.simclr.api.Param;
 import dev.simclr.api.Params;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,9 @@ import java.util.List;
 /**
  * Backend {@code tensorflow}: DJL's TensorFlow engine (TensorFlow 2.16.1), for evaluating and
  * embedding with encoders pre-trained on PyTorch. It never trains: DJL's TensorFlow engine has no
- * autograd, and asking it to pre-train is refused with the name of the backend that can.
+ * autograd, and asking it to pre-train is refused with the name of the backend that can. It takes
+ * the shared settings of {@link dev.simclr.api.BackendSettings} (see {@link TensorFlowSettings}
+ * for how) and has no engine-only ones.
  */
 @AutoService(BackendProvider.class)
 public final class TensorFlowBackendProvider implements BackendProvider {
@@ -26,6 +27,9 @@ public final class TensorFlowBackendProvider implements BackendProvider {
 
     /** Used when the engine is not registered with DJL, e.g. when this jar came from a plugin folder. */
     private static Engine unregistered;
+
+    /** The thread settings the engine started with in this process, in words; null before it starts. */
+    private static String startedWith;
 
     @Override
     public String name() {
@@ -38,31 +42,13 @@ public final class TensorFlowBackendProvider implements BackendProvider {
     }
 
     @Override
-    public List<Param> parameters() {
-        return List.of(Param.choice("device", "cpu", List.of("cpu", "gpu", "auto"),
-                "cpu, gpu (needs TensorFlow's GPU natives and CUDA), or auto (GPU when the engine sees one)"));
-    }
-
-    @Override
     public Backend create(Params params) {
         TensorFlowNatives natives = TensorFlowNatives.locate();
         if (!natives.found()) {
             throw new IllegalStateException(params.path() + ": backend tensorflow cannot start. " + natives.howToEnable());
         }
-        Engine engine = load(natives);
-        String spec = params.getString("device");
-        int gpus = engine.getGpuCount();
-        Device device;
-        if (spec.equals("gpu") || (spec.equals("auto") && gpus > 0)) {
-            if (gpus == 0) {
-                throw new IllegalStateException(params.path() + ".device: gpu asked for, but the TensorFlow engine sees no GPU. "
-                        + "The natives in " + natives.folder().get() + " use a GPU only when unpacked from the linux-x86_64-gpu "
-                        + "classifier, on a machine with CUDA; use device: cpu");
-            }
-            device = Device.gpu();
-        } else {
-            device = Device.cpu();
-        }
+        Engine engine = load(natives, params);
+        Device device = TensorFlowSettings.device(params, engine.getGpuCount(), String.valueOf(natives.folder().orElse(null)), System.err);
         return new TensorFlowBackend(engine, device, natives);
     }
 
@@ -91,7 +77,23 @@ public final class TensorFlowBackendProvider implements BackendProvider {
      *
      * @throws IllegalStateException saying which natives failed to load and what to check
      */
-    static synchronized Engine load(TensorFlowNatives natives) {
+    static Engine load(TensorFlowNatives natives) {
+        return load(natives, null);
+    }
+
+    /**
+     * Starts the engine as {@link #load(TensorFlowNatives)}; the first start takes its thread
+     * pools from {@code params} (the shared settings), a later one says when they differ.
+     */
+    static synchronized Engine load(TensorFlowNatives natives, Params params) {
+        if (startedWith == null && params != null) {
+            TensorFlowSettings.requestThreads(params);
+        }
+        if (startedWith == null) {
+            startedWith = TensorFlowSettings.current();
+        } else if (params != null) {
+            TensorFlowSettings.noteThreads(params, startedWith, System.err);
+        }
         DjlRuntime.configureOffline();
         natives.useForDjl();
         try {

@@ -42,6 +42,11 @@ public record RunConfig(
         evaluate = List.copyOf(evaluate);
     }
 
+    /** This run with another backend (e.g. the one {@code name: auto} picked), all else the same. */
+    public RunConfig withBackend(ComponentConfig picked) {
+        return new RunConfig(seed, picked, trainData, testData, probeTrainData, augment, encoder, head, loss, train, evaluate, output);
+    }
+
     /** The resolved configuration as a YAML tree (ordered maps, lists, scalars). */
     public Map<String, Object> toTree() {
         Map<String, Object> t = new LinkedHashMap<>();

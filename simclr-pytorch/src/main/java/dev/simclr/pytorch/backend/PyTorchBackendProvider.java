@@ -8,7 +8,6 @@ import com.google.auto.service.AutoService;
 import dev.simclr.api.Backend;
 import dev.simclr.api.BackendProvider;
 import dev.simclr.api.BackendStatus;
-import dev.simclr.api.Param;
 import dev.simclr.api.Params;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,8 @@ import java.util.Map;
 
 /**
  * The PyTorch engine through DJL (natives from the pytorch-native jar on the class path, so
- * nothing is downloaded): CPU, one GPU, or several GPUs.
+ * nothing is downloaded): CPU, one GPU, or several GPUs. It applies every shared setting of
+ * {@link dev.simclr.api.BackendSettings} and has no engine-only ones.
  */
 @AutoService(BackendProvider.class)
 public final class PyTorchBackendProvider implements BackendProvider {
@@ -31,24 +31,6 @@ public final class PyTorchBackendProvider implements BackendProvider {
     @Override
     public String description() {
         return "PyTorch through DJL: trains and evaluates, on CPU or GPU";
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return List.of(
-                Param.string("device", "cpu", "cpu, gpu, gpu:N (one GPU), or auto (GPU when the engine sees one)"),
-                Param.integer("devices", 1, 1, 64, "GPUs to use, from the one named by device (pre-training supports 1 so far)"),
-                Param.integer("threads", 0, 0, 1024, "intra-op threads of the engine (0: number of cores)"),
-                Param.integer("interop-threads", 1, 0, 1024, "inter-op threads of the engine (0: engine default)"));
-    }
-
-    @Override
-    public Map<String, String> check(Params params) {
-        String device = params.getString("device").trim().toLowerCase(java.util.Locale.ROOT);
-        if (!device.matches("cpu|gpu|gpu:[0-9]+|auto")) {
-            return Map.of("device", "'" + params.getString("device") + "' is not a device; expected cpu, gpu, gpu:N or auto");
-        }
-        return Map.of();
     }
 
     @Override

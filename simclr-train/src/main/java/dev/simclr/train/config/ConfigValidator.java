@@ -52,7 +52,7 @@ public final class ConfigValidator {
         Params seedParams = ParamValidator.validate(seedMap, List.of(Sections.SEED), "", errors);
         long seed = seedParams.has("seed") ? seedParams.getLong("seed") : 42;
 
-        ComponentConfig backend = single(root.get("backend"), "backend", ProviderKind.BACKEND, DEFAULT_NAMES.get("backend"), List.of(), errors);
+        ComponentConfig backend = new BackendSection(registry).validate(root.get("backend"), DEFAULT_NAMES.get("backend"), errors);
 
         Map<String, Object> data = section(root, "data", errors);
         checkKeys(data, Sections.DATA_ROLES, "data", errors);

@@ -3,7 +3,6 @@ package dev.simclr.train.run;
 import dev.simclr.api.Augmentation;
 import dev.simclr.api.AugmentationProvider;
 import dev.simclr.api.Backend;
-import dev.simclr.api.BackendProvider;
 import dev.simclr.api.ContrastiveLoss;
 import dev.simclr.api.Encoder;
 import dev.simclr.api.EncoderProvider;
@@ -27,7 +26,7 @@ import java.util.List;
 public final class Components {
 
     private final PluginRegistry registry;
-    private final RunConfig config;
+    private RunConfig config;
     private final TrainSettings train;
 
     public Components(PluginRegistry registry, RunConfig config) {
@@ -49,9 +48,12 @@ public final class Components {
         return registry;
     }
 
+    /**
+     * Starts the backend. With {@code name: auto} the engine and device picked replace it in
+     * {@link #config()}, so that the run folder's config records them.
+     */
     public Backend backend() {
-        ComponentConfig c = config.backend();
-        return registry.get(BackendProvider.class, c.name()).create(c.params());
+        return BackendChoice.start(registry, config.backend(), System.err, picked -> config = config.withBackend(picked));
     }
 
     /** Opens a configured dataset; a failure names the dataset's place in the config. */

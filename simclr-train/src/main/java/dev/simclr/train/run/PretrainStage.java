@@ -56,7 +56,7 @@ final class PretrainStage {
             preflight(parts, backend, ops, data.train());
             try (RunLock lock = RunLock.acquire(dir)) {
                 RunFolder folder = RunFolder.create(dir, force);
-                Map<String, Object> resolved = config.toTree();
+                Map<String, Object> resolved = parts.config().toTree(); // after the backend started: records what auto picked
                 AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ConfigLoader.toYaml(resolved));
                 out.println("run folder: " + folder.dir());
                 return pretrainAndEvaluate(parts, backend, data, ops, folder, resolved, null);
