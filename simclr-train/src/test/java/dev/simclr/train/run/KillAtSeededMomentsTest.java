@@ -35,6 +35,7 @@ class KillAtSeededMomentsTest {
     /** The tiny run's second epoch: steps 8 to 15. */
     private static final int EPOCH_START = 8;
     private static final int EPOCH_STEPS = 8;
+    /** The longest wait after a step before the kill: a few of the child's paced steps, far from the run's end. */
     private static final int MAX_DELAY_MS = 400;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +49,11 @@ class KillAtSeededMomentsTest {
         RunOrchestrator o = TinyRun.orchestrator(quiet());
         o.run(TinyRun.config(o, List.of()), uninterrupted, false);
         Map<Long, Double> reference = TinyRun.stepLosses(uninterrupted);
+        // a kill must land before the run ends, or the next resume has no step left to reach: the
+        // child pauses ChildRun.PACE_MS after each step, so even a wait several times MAX_DELAY_MS
+        // (a loaded machine) stays inside the run
+        long reach = EPOCH_START + EPOCH_STEPS - 1 + 3 * MAX_DELAY_MS / ChildRun.PACE_MS;
+        assertTrue(reach < reference.size(), "kills could land after the run's last step " + reference.size());
 
         Random rng = new Random(SEED);
         long[] steps = new long[MOMENTS];
