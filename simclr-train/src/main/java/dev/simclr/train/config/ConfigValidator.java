@@ -45,39 +45,10 @@ public final class ConfigValidator {
                 errors.add(new ConfigError(key, ParamValidator.unknownKey(key, Sections.TOP_LEVEL)));
             }
         }
-        Map<String, Object> seedMap = new LinkedHashMap<>();
-        if (root.containsKey("seed")) {
-            seedMap.put("seed", root.get("seed"));
-        }
-        Params seedParams = ParamValidator.validate(seedMap, List.of(Sections.SEED), "", errors);
-        long seed = seedParams.has("seed") ? seedParams.getLong("seed") : 42;
-
+        long seed = seed(root, errors);
         ComponentConfig backend = new BackendSection(registry).validate(root.get("backend"), DEFAULT_NAMES.get("backend"), errors);
-
-        Map<String, Object> data = section(root, "data", errors);
-        checkKeys(data, Sections.DATA_ROLES, "data", errors);
-        ComponentConfig trainData = null;
-        if (data.get("train") == null) {
-            errors.add(new ConfigError("data.train", "missing; name the pre-training dataset, e.g. {name: fashion-mnist, split: train}"));
-        } else {
-            trainData = single(data.get("train"), "data.train", ProviderKind.DATASET, null, Sections.DATASET_COMMON, errors);
-        }
-        ComponentConfig testData = data.get("test") == null ? null
-                : single(data.get("test"), "data.test", ProviderKind.DATASET, null, Sections.DATASET_COMMON, errors);
-        ComponentConfig probeTrain = data.get("probe-train") == null ? null
-                : single(data.get("probe-train"), "data.probe-train", ProviderKind.DATASET, null, Sections.DATASET_COMMON, errors);
-
-        List<ComponentConfig> augment;
-        if (root.get("augment") == null) {
-            augment = new ArrayList<>();
-            if (registry.has(ProviderKind.AUGMENTATION, "simclr")) {
-                augment.add(byName("simclr", "augment[0]", ProviderKind.AUGMENTATION, errors));
-            } else {
-                errors.add(new ConfigError("augment", "missing; list the augmentation operators"));
-            }
-        } else {
-            augment = list(root.get("augment"), "augment", ProviderKind.AUGMENTATION, errors);
-        }
+        DataRoles data = data(root, errors);
+        List<ComponentConfig> augment = augment(root, errors);
 
         Map<String, Object> model = section(root, "model", errors);
         checkKeys(model, Sections.MODEL_PARTS, "model", errors);
@@ -85,32 +56,84 @@ public final class ConfigValidator {
         ComponentConfig head = single(model.get("head"), "model.head", ProviderKind.PROJECTION_HEAD, DEFAULT_NAMES.get("head"), List.of(), errors);
         ComponentConfig loss = single(root.get("loss"), "loss", ProviderKind.LOSS, DEFAULT_NAMES.get("loss"), List.of(), errors);
 
+        Params train = train(root, errors);
+        List<ComponentConfig> evaluate = evaluate(root, errors);
+        if (!evaluate.isEmpty() && data.test() == null && root.get("data") != null) {
+            errors.add(new ConfigError("data.test", "missing; the evaluators need labelled test data (or set evaluate: [])"));
+        }
+        Params output = ParamValidator.validate(section(root, "output", errors), Sections.OUTPUT, "output", errors);
+
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return new RunConfig(seed, backend, data.train(), data.test(), data.probeTrain(), augment, encoder, head, loss, train, evaluate,
+                output);
+    }
+
+    /** The {@code data:} section's datasets by role; a role absent or invalid is null. */
+    private record DataRoles(ComponentConfig train, ComponentConfig test, ComponentConfig probeTrain) {}
+
+    private static long seed(Map<String, Object> root, List<ConfigError> errors) {
+        Map<String, Object> seedMap = new LinkedHashMap<>();
+        if (root.containsKey("seed")) {
+            seedMap.put("seed", root.get("seed"));
+        }
+        Params seedParams = ParamValidator.validate(seedMap, List.of(Sections.SEED), "", errors);
+        return seedParams.has("seed") ? seedParams.getLong("seed") : 42;
+    }
+
+    private DataRoles data(Map<String, Object> root, List<ConfigError> errors) {
+        Map<String, Object> data = section(root, "data", errors);
+        checkKeys(data, Sections.DATA_ROLES, "data", errors);
+        ComponentConfig train = null;
+        if (data.get("train") == null) {
+            errors.add(new ConfigError("data.train", "missing; name the pre-training dataset, e.g. {name: fashion-mnist, split: train}"));
+        } else {
+            train = dataset(data, "train", errors);
+        }
+        ComponentConfig test = data.get("test") == null ? null : dataset(data, "test", errors);
+        ComponentConfig probeTrain = data.get("probe-train") == null ? null : dataset(data, "probe-train", errors);
+        return new DataRoles(train, test, probeTrain);
+    }
+
+    private ComponentConfig dataset(Map<String, Object> data, String role, List<ConfigError> errors) {
+        return single(data.get(role), "data." + role, ProviderKind.DATASET, null, Sections.DATASET_COMMON, errors);
+    }
+
+    /** The augmentation list; absent, the {@code simclr} preset when one is registered. */
+    private List<ComponentConfig> augment(Map<String, Object> root, List<ConfigError> errors) {
+        if (root.get("augment") != null) {
+            return list(root.get("augment"), "augment", ProviderKind.AUGMENTATION, errors);
+        }
+        List<ComponentConfig> augment = new ArrayList<>();
+        if (registry.has(ProviderKind.AUGMENTATION, "simclr")) {
+            augment.add(byName("simclr", "augment[0]", ProviderKind.AUGMENTATION, errors));
+        } else {
+            errors.add(new ConfigError("augment", "missing; list the augmentation operators"));
+        }
+        return augment;
+    }
+
+    private static Params train(Map<String, Object> root, List<ConfigError> errors) {
         Params train = ParamValidator.validate(section(root, "train", errors), Sections.TRAIN, "train", errors);
         if (train.has("nesterov") && train.getBool("nesterov") && train.has("momentum") && train.getDouble("momentum") == 0
                 && !"adam".equals(train.getString("optimizer", "adam"))) {
             // as torch.optim.SGD: Nesterov momentum without momentum is an error, not a silent plain step
             errors.add(new ConfigError("train.nesterov", "needs train.momentum > 0 (it is 0)"));
         }
+        return train;
+    }
 
-        List<ComponentConfig> evaluate;
+    /** The evaluator list; absent, the linear probe when one is registered; {@code evaluate: []} or null, none. */
+    private List<ComponentConfig> evaluate(Map<String, Object> root, List<ConfigError> errors) {
         if (root.containsKey("evaluate")) {
-            evaluate = root.get("evaluate") == null ? List.of() : list(root.get("evaluate"), "evaluate", ProviderKind.EVALUATOR, errors);
-        } else {
-            evaluate = new ArrayList<>();
-            if (registry.has(ProviderKind.EVALUATOR, "linear-probe")) {
-                evaluate.add(byName("linear-probe", "evaluate[0]", ProviderKind.EVALUATOR, errors));
-            }
+            return root.get("evaluate") == null ? List.of() : list(root.get("evaluate"), "evaluate", ProviderKind.EVALUATOR, errors);
         }
-        if (!evaluate.isEmpty() && testData == null && root.get("data") != null) {
-            errors.add(new ConfigError("data.test", "missing; the evaluators need labelled test data (or set evaluate: [])"));
+        List<ComponentConfig> evaluate = new ArrayList<>();
+        if (registry.has(ProviderKind.EVALUATOR, "linear-probe")) {
+            evaluate.add(byName("linear-probe", "evaluate[0]", ProviderKind.EVALUATOR, errors));
         }
-
-        Params output = ParamValidator.validate(section(root, "output", errors), Sections.OUTPUT, "output", errors);
-
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
-        }
-        return new RunConfig(seed, backend, trainData, testData, probeTrain, augment, encoder, head, loss, train, evaluate, output);
+        return evaluate;
     }
 
     @SuppressWarnings("unchecked")
