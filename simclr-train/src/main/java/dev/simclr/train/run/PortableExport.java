@@ -1,0 +1,33 @@
+package dev.simclr.train.run;
+
+import ai.djl.ndarray.NDManager;
+import dev.simclr.api.Backend;
+import dev.simclr.api.config.ComponentConfig;
+import dev.simclr.api.config.RunConfig;
+import dev.simclr.models.portable.EncoderExport;
+import dev.simclr.train.pretrain.SimClrNetwork;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A finished run's trained encoder written as safetensors, for use outside this project. */
+final class PortableExport {
+
+    private PortableExport() {}
+
+    static Map<String, String> write(Components parts, RunFolder folder, Path file) throws IOException {
+        RunConfig config = parts.config();
+        TrainedModels.requireTrainedEncoder(folder);
+        try (Backend backend = parts.backend(); NDManager manager = backend.newManager()) {
+            // the data's shape fixes the input channels the encoder was initialised with
+            var shape = parts.dataset(config.trainData()).shape();
+            SimClrNetwork network = TrainedModels.load(parts, manager, shape, parts.augmentations(), folder);
+            return EncoderExport.write(network.encoder(), describe(config.encoder()), file);
+        }
+    }
+
+    /** The run file's encoder as one line, e.g. {@code resnet18 {stem=cifar, width=1.0, zero-init-residual=false}}. */
+    static String describe(ComponentConfig encoder) {
+        return encoder.name() + " " + encoder.params().values();
+    }
+}
