@@ -1,14 +1,27 @@
 package dev.simclr.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.simclr.models.ResNet;
+import dev.simclr.models.ResNetDepth;
+import dev.simclr.models.Stem;
 import dev.simclr.models.portable.EncoderExport;
 import dev.simclr.models.portable.SafeTensors;
+import dev.simclr.models.portable.Tensor;
+import dev.simclr.models.portable.TorchvisionNames;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +71,39 @@ class ExportCommandTest {
         CliRunner wrong = CliRunner.run("export", run.toString(), "--format", "onnx", "--out", dir.resolve("x").toString());
         assertEquals(Main.INVALID, wrong.exitCode(), wrong.toString());
         assertTrue(wrong.err().contains("safetensors"), wrong.err());
+
+        startingFromTheExportGivesPreTrainingThoseWeights(dir, file);
+    }
+
+    private static void startingFromTheExportGivesPreTrainingThoseWeights(Path dir, Path file) throws IOException {
+        Path cfg = dir.resolve("from-init.yaml");
+        Files.writeString(cfg, ONE_EPOCH.replace("width: 0.0625}", "width: 0.0625, init: \"" + file + "\"}"));
+        Path run = dir.resolve("run-from-init");
+        CliRunner r = CliRunner.run("run", cfg.toString(), "--out", run.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("encoder:    starts from " + file), r.out());
+
+        Block initial = ResNet.builder().depth(ResNetDepth.RESNET18).stem(Stem.CIFAR).width(0.0625).build().block();
+        try (NDManager manager = NDManager.newBaseManager();
+                DataInputStream in = new DataInputStream(Files.newInputStream(run.resolve("encoder-init.params")))) {
+            initial.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 16, 16));
+            initial.loadParameters(manager, in);
+            Map<String, Tensor> exported = SafeTensors.read(file).tensors();
+            TorchvisionNames.of(initial).orElseThrow().parameters().forEach((name, p) ->
+                    assertArrayEquals(exported.get(name).values(), p.getArray().toFloatArray(), name + " of the saved starting encoder"));
+        } catch (MalformedModelException e) {
+            throw new AssertionError(e);
+        }
+
+        Files.writeString(cfg, ONE_EPOCH.replace("width: 0.0625}", "width: 0.125, init: \"" + file + "\"}"));
+        CliRunner wider = CliRunner.run("run", cfg.toString(), "--out", dir.resolve("wider").toString());
+        assertEquals(Main.FAILED, wider.exitCode(), wider.toString());
+        assertTrue(wider.err().contains("model.encoder.init") && wider.err().contains("conv1.weight is [4, 1, 3, 3] in the file but [8, 1, 3, 3]"),
+                wider.err());
+
+        Files.writeString(cfg, ONE_EPOCH.replace("width: 0.0625}", "width: 0.0625, init: no-such.safetensors}"));
+        CliRunner missing = CliRunner.run("run", cfg.toString(), "--out", dir.resolve("missing").toString());
+        assertEquals(Main.INVALID, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("model.encoder.init") && missing.err().contains("no such file"), missing.err());
     }
 }

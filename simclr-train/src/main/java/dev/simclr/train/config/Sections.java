@@ -60,6 +60,16 @@ public final class Sections {
     /** Keys of {@code data:}: which dataset plays which role. */
     public static final List<String> DATA_ROLES = List.of("train", "test", "probe-train");
 
+    /** The key of {@code model.encoder} that names a safetensors file to start from. */
+    public static final String ENCODER_INIT = "init";
+
+    /**
+     * Options every encoder takes: {@code init}, a safetensors file (an export, or torchvision's
+     * weights) the encoder starts from instead of its random initialisation.
+     */
+    public static final List<Param> ENCODER_COMMON = List.of(Param.string(ENCODER_INIT, null,
+            "safetensors file to start from (an export, or torchvision weights): every tensor must match").asOptional());
+
     /** Keys of {@code model:}. */
     public static final List<String> MODEL_PARTS = List.of("encoder", "head");
 }

@@ -148,6 +148,10 @@ final class PretrainStage {
         SimClrNetwork network = parts.network(viewShape);
         Pretrainer.initialize(network, manager, viewShape, config.seed());
         if (resumeFrom == null) {
+            Path init = TrainedModels.startFromInit(parts, network);
+            if (init != null) {
+                out.println("encoder:    starts from " + init);
+            }
             TrainedModels.saveInitial(network, folder);
         }
         out.println("model:      " + config.encoder().name() + " (" + network.featureSize() + " features) + "
