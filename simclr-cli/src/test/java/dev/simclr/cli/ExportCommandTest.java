@@ -75,13 +75,17 @@ class ExportCommandTest {
         startingFromTheExportGivesPreTrainingThoseWeights(dir, file);
     }
 
+    /** {@code model.encoder.init} from the export; the run also exports through {@code output.export}. */
     private static void startingFromTheExportGivesPreTrainingThoseWeights(Path dir, Path file) throws IOException {
         Path cfg = dir.resolve("from-init.yaml");
-        Files.writeString(cfg, ONE_EPOCH.replace("width: 0.0625}", "width: 0.0625, init: \"" + file + "\"}"));
+        Files.writeString(cfg, ONE_EPOCH.replace("width: 0.0625}", "width: 0.0625, init: \"" + file + "\"}")
+                + "output: {export: safetensors}\n");
         Path run = dir.resolve("run-from-init");
         CliRunner r = CliRunner.run("run", cfg.toString(), "--out", run.toString());
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("encoder:    starts from " + file), r.out());
+        assertEquals("torchvision", SafeTensors.read(run.resolve("encoder.safetensors")).metadata().get(EncoderExport.NAMES),
+                "output.export writes the trained encoder into the run folder");
 
         Block initial = ResNet.builder().depth(ResNetDepth.RESNET18).stem(Stem.CIFAR).width(0.0625).build().block();
         try (NDManager manager = NDManager.newBaseManager();

@@ -9,6 +9,7 @@ import dev.simclr.models.ResNetDepth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public final class TorchvisionNames {
 
         /** torchvision's constructor for this architecture, e.g. {@code resnet18}. */
         public String architecture() {
-            return depth.name().toLowerCase(java.util.Locale.ROOT);
+            return depth.name().toLowerCase(Locale.ROOT);
         }
     }
 

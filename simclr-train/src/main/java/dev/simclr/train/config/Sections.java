@@ -52,7 +52,12 @@ public final class Sections {
     /** {@code output:} where the run folder goes. */
     public static final List<Param> OUTPUT = List.of(
             Param.string("dir", "runs", "parent folder of run folders"),
-            Param.string("name", null, "run folder name (default: date-time and a short id)").asOptional());
+            Param.string("name", null, "run folder name (default: date-time and a short id)").asOptional(),
+            Param.choice(Sections.EXPORT, null, List.of("safetensors"),
+                    "also write the trained encoder as encoder.safetensors, named as torchvision names its ResNets").asOptional());
+
+    /** The key of {@code output:} that asks for a portable copy of the trained encoder. */
+    public static final String EXPORT = "export";
 
     /** Options every dataset takes, applied after the provider opened it. */
     public static final List<Param> DATASET_COMMON = DatasetOpener.COMMON;

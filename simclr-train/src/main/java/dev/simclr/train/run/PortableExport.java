@@ -6,7 +6,9 @@ import dev.simclr.api.config.ComponentConfig;
 import dev.simclr.api.config.RunConfig;
 import dev.simclr.models.portable.EncoderExport;
 import dev.simclr.train.pretrain.SimClrNetwork;
+import dev.simclr.train.config.Sections;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,6 +25,15 @@ final class PortableExport {
             var shape = parts.dataset(config.trainData()).shape();
             SimClrNetwork network = TrainedModels.load(parts, manager, shape, parts.augmentations(), folder);
             return EncoderExport.write(network.encoder(), describe(config.encoder()), file);
+        }
+    }
+
+    /** After pre-training: the run folder's {@code encoder.safetensors}, when {@code output.export} asks for it. */
+    static void afterTraining(RunConfig config, SimClrNetwork network, RunFolder folder, PrintStream out) throws IOException {
+        if (config.output().has(Sections.EXPORT)) {
+            Path file = folder.file(RunFolder.PORTABLE_ENCODER);
+            EncoderExport.write(network.encoder(), describe(config.encoder()), file);
+            out.println("exported:   " + file + " (torchvision names; docs/portable.md)");
         }
     }
 
