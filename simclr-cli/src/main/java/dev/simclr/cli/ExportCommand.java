@@ -7,6 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,7 +32,7 @@ final class ExportCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         if (!format.equals("safetensors")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be safetensors, got " + format);
+            throw new ParameterException(spec.commandLine(), "--format must be safetensors, got " + format);
         }
         OutputFiles.refuseExisting(spec, force, outFile);
         Map<String, String> meta = new RunOrchestrator(registry(), out, terminal()).export(runDir, outFile);
