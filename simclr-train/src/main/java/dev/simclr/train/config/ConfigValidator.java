@@ -10,6 +10,8 @@ import dev.simclr.api.config.ParamValidator;
 import dev.simclr.api.config.RunConfig;
 import dev.simclr.api.plugin.PluginRegistry;
 import dev.simclr.api.plugin.ProviderKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,12 @@ public final class ConfigValidator {
 
         Map<String, Object> model = section(root, "model", errors);
         checkKeys(model, Sections.MODEL_PARTS, "model", errors);
-        ComponentConfig encoder = single(model.get("encoder"), "model.encoder", ProviderKind.ENCODER, DEFAULT_NAMES.get("encoder"), List.of(), errors);
+        ComponentConfig encoder = single(model.get("encoder"), "model.encoder", ProviderKind.ENCODER, DEFAULT_NAMES.get("encoder"), Sections.ENCODER_COMMON, errors);
+        if (encoder != null && encoder.params().has(Sections.ENCODER_INIT)
+                && !Files.isRegularFile(Path.of(encoder.params().getString(Sections.ENCODER_INIT)))) {
+            errors.add(new ConfigError("model.encoder." + Sections.ENCODER_INIT, "no such file: " + encoder.params().getString(Sections.ENCODER_INIT)
+                    + " (relative paths are read from " + Path.of("").toAbsolutePath() + ")"));
+        }
         ComponentConfig head = single(model.get("head"), "model.head", ProviderKind.PROJECTION_HEAD, DEFAULT_NAMES.get("head"), List.of(), errors);
         ComponentConfig loss = single(root.get("loss"), "loss", ProviderKind.LOSS, DEFAULT_NAMES.get("loss"), List.of(), errors);
 

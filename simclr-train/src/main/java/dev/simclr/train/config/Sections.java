@@ -52,13 +52,28 @@ public final class Sections {
     /** {@code output:} where the run folder goes. */
     public static final List<Param> OUTPUT = List.of(
             Param.string("dir", "runs", "parent folder of run folders"),
-            Param.string("name", null, "run folder name (default: date-time and a short id)").asOptional());
+            Param.string("name", null, "run folder name (default: date-time and a short id)").asOptional(),
+            Param.choice(Sections.EXPORT, null, List.of("safetensors"),
+                    "also write the trained encoder as encoder.safetensors, named as torchvision names its ResNets").asOptional());
+
+    /** The key of {@code output:} that asks for a portable copy of the trained encoder. */
+    public static final String EXPORT = "export";
 
     /** Options every dataset takes, applied after the provider opened it. */
     public static final List<Param> DATASET_COMMON = DatasetOpener.COMMON;
 
     /** Keys of {@code data:}: which dataset plays which role. */
     public static final List<String> DATA_ROLES = List.of("train", "test", "probe-train");
+
+    /** The key of {@code model.encoder} that names a safetensors file to start from. */
+    public static final String ENCODER_INIT = "init";
+
+    /**
+     * Options every encoder takes: {@code init}, a safetensors file (an export, or torchvision's
+     * weights) the encoder starts from instead of its random initialisation.
+     */
+    public static final List<Param> ENCODER_COMMON = List.of(Param.string(ENCODER_INIT, null,
+            "safetensors file to start from (an export, or torchvision weights): every tensor must match").asOptional());
 
     /** Keys of {@code model:}. */
     public static final List<String> MODEL_PARTS = List.of("encoder", "head");

@@ -135,6 +135,7 @@ final class PretrainStage {
                     result.steps(), result.seconds(), result.samplesPerSecond(), result.firstLoss(), result.lastLoss(),
                     100 * result.dataWaitFraction());
             TrainedModels.saveTrained(network, folder);
+            PortableExport.afterTraining(config, network, folder, out);
             Map<String, Map<String, Object>> results = new Evaluations(out, progress)
                     .run(parts, backend, manager, network, data, ops, folder, folder.dir(), resolved);
             return new RunOutcome(folder.dir(), result, results);
@@ -148,6 +149,10 @@ final class PretrainStage {
         SimClrNetwork network = parts.network(viewShape);
         Pretrainer.initialize(network, manager, viewShape, config.seed());
         if (resumeFrom == null) {
+            Path init = TrainedModels.startFromInit(parts, network);
+            if (init != null) {
+                out.println("encoder:    starts from " + init);
+            }
             TrainedModels.saveInitial(network, folder);
         }
         out.println("model:      " + config.encoder().name() + " (" + network.featureSize() + " features) + "

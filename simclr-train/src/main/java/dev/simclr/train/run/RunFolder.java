@@ -19,6 +19,8 @@ public final class RunFolder {
     public static final String NETWORK = "network.params";
     /** The encoder as initialised before pre-training: the random-init baseline. */
     public static final String INITIAL_ENCODER = "encoder-init.params";
+    /** The trained encoder as safetensors under torchvision's names ({@code output.export: safetensors}). */
+    public static final String PORTABLE_ENCODER = "encoder.safetensors";
     public static final String RESULTS = "results.json";
     public static final String CHECKPOINTS = "checkpoints";
     /** Held by the one run writing the folder ({@link RunLock}); not part of the run's results. */

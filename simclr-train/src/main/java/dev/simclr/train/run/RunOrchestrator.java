@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The entry to a run's use cases: pre-train (fresh or resumed) and evaluate, re-evaluate a
- * finished run, embed a dataset with its encoder. Each use case has its own class; the parts come
+ * finished run, embed a dataset with its encoder, export the encoder. Each use case has its own class; the parts come
  * from the registry (never imported), the trained model from {@link TrainedModels}.
  */
 public final class RunOrchestrator {
@@ -89,6 +89,15 @@ public final class RunOrchestrator {
     public Features embed(Path runDir, Consumer<Map<String, Object>> override) throws IOException {
         RunFolder folder = RunFolder.existing(runDir);
         return new Embedding(progress()).run(new Components(registry, loadConfig(folder, override)), folder);
+    }
+
+    /**
+     * Writes a finished run's trained encoder to {@code file} as safetensors, under torchvision's
+     * names for this project's ResNets; returns the file's metadata.
+     */
+    public Map<String, String> export(Path runDir, Path file) throws IOException {
+        RunFolder folder = RunFolder.existing(runDir);
+        return PortableExport.write(new Components(registry, loadConfig(folder, null)), folder, file);
     }
 
     /** A run folder's config.yaml, edited by {@code override} (may be null), validated. */

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import dev.simclr.api.Augmentation;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.io.AtomicFiles;
+import dev.simclr.models.portable.EncoderImport;
+import dev.simclr.train.config.Sections;
 import dev.simclr.train.pretrain.Pretrainer;
 import dev.simclr.train.pretrain.SimClrNetwork;
 import java.io.BufferedInputStream;
@@ -36,13 +38,16 @@ public final class TrainedModels {
 
     /**
      * A frozen network (inference only: engines without autograd accept it) with the encoder
-     * parameters of {@code encoderParams}, or initialised with the run's seed when that is null.
+     * parameters of {@code encoderParams}, or as pre-training started (the run's seed, then
+     * {@code model.encoder.init} when given) when that is null.
      */
     static SimClrNetwork inference(Components parts, NDManager manager, ImageShape viewShape, Path encoderParams) throws IOException {
         SimClrNetwork network = parts.network(viewShape);
         network.freezeParameters(true);
         Pretrainer.initialize(network, manager, viewShape, parts.config().seed());
-        if (encoderParams != null) {
+        if (encoderParams == null) {
+            startFromInit(parts, network);
+        } else {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(encoderParams));
                     DataInputStream din = new DataInputStream(in)) {
                 network.encoder().loadParameters(manager, din);
@@ -51,6 +56,24 @@ public final class TrainedModels {
             }
         }
         return network;
+    }
+
+    /**
+     * Sets the encoder from the run file's {@code model.encoder.init} safetensors file, when it names
+     * one; returns the file, or null.
+     */
+    static Path startFromInit(Components parts, SimClrNetwork network) throws IOException {
+        var encoder = parts.config().encoder().params();
+        if (!encoder.has(Sections.ENCODER_INIT)) {
+            return null;
+        }
+        Path file = Path.of(encoder.getString(Sections.ENCODER_INIT));
+        try {
+            EncoderImport.load(network.encoder(), file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model.encoder." + Sections.ENCODER_INIT + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     /** The random-init baseline: the encoder pre-training started from, when the run saved it. */
