@@ -24,8 +24,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
-BUILTIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "simclr-train", "src", "main", "resources",
-                       "dev", "simclr", "train", "data", "fashion-mnist")
+BUILTIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "simclr-data", "src", "main", "resources",
+                       "dev", "simclr", "data", "fashion-mnist")
 
 
 def read_idx(folder, stem):
