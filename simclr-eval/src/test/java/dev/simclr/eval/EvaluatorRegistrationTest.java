@@ -25,6 +25,7 @@ class EvaluatorRegistrationTest {
             }
             assertNotNull(p.create(TestParams.of(p, java.util.Map.of())), p.name());
         }
-        assertEquals(new TreeSet<>(Set.of("linear-probe", "knn", "similarity-grid", "embeddings", "projection-plot", "report")), names);
+        assertEquals(new TreeSet<>(Set.of("linear-probe", "knn", "similarity-grid", "embeddings", "projection-plot", "report",
+                "nearest-neighbours")), names);
     }
 }

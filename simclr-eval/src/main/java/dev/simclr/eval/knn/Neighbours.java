@@ -15,9 +15,10 @@ import java.util.Arrays;
  *
  * @param similarity {@code queries x k} cosine similarities, each row descending
  * @param labels the neighbours' labels, same layout
+ * @param indices the neighbours' rows in the bank, same layout
  * @param k neighbours kept per query (at most the bank's size)
  */
-record Neighbours(float[] similarity, int[] labels, int k) {
+record Neighbours(float[] similarity, int[] labels, int[] indices, int k) {
 
     /** Similarities computed at once: at most this many floats (query chunk x bank size). */
     private static final long CHUNK_FLOATS = 1L << 23;
@@ -30,6 +31,7 @@ record Neighbours(float[] similarity, int[] labels, int k) {
         int chunk = (int) Math.max(1, Math.min(queries.count(), CHUNK_FLOATS / Math.max(1, n)));
         float[] sims = new float[queries.count() * kk];
         int[] labels = new int[queries.count() * kk];
+        int[] rows = new int[queries.count() * kk];
         boolean engineTopK = true;
         try (NDManager m = parent.newSubManager()) {
             NDArray bankT = m.create(WeightedKnn.unitRows(bank.data(), n, d), new Shape(n, d)).transpose();
@@ -56,11 +58,12 @@ record Neighbours(float[] similarity, int[] labels, int k) {
                 }
                 System.arraycopy(values, 0, sims, start * kk, count * kk);
                 for (int i = 0; i < count * kk; i++) {
+                    rows[start * kk + i] = (int) idx[i];
                     labels[start * kk + i] = bank.labels()[(int) idx[i]];
                 }
             }
         }
-        return new Neighbours(sims, labels, kk);
+        return new Neighbours(sims, labels, rows, kk);
     }
 
     /** Queries these neighbours belong to. */

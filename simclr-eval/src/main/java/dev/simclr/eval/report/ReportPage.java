@@ -21,6 +21,9 @@ final class ReportPage {
     /** A picture: its caption and PNG bytes. */
     record Picture(String caption, byte[] png) {}
 
+    /** A section of pictures that belong together, with what to read in them. */
+    private record Shown(ReportSections.Section section, List<Picture> pictures) {}
+
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}
             h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
@@ -35,6 +38,7 @@ final class ReportPage {
     private Map<String, Map<String, Object>> results = Map.of();
     private final List<Picture> curves = new ArrayList<>();
     private final List<Picture> pictures = new ArrayList<>();
+    private final List<Shown> sections = new ArrayList<>();
     private String curvesNote = "";
     private Map<String, Object> config = Map.of();
 
@@ -63,6 +67,14 @@ final class ReportPage {
         return this;
     }
 
+    /** A section of its own for these pictures (nothing when there are none). */
+    ReportPage section(ReportSections.Section section, List<Picture> shown) {
+        if (!shown.isEmpty()) {
+            sections.add(new Shown(section, List.copyOf(shown)));
+        }
+        return this;
+    }
+
     ReportPage config(Map<String, Object> tree) {
         this.config = tree == null ? Map.of() : tree;
         return this;
@@ -84,6 +96,14 @@ final class ReportPage {
         }
         if (!curvesNote.isEmpty()) {
             h.append("<p class=\"note\">").append(Html.escape(curvesNote)).append("</p>\n");
+        }
+        for (Shown s : sections) {
+            h.append("<section id=\"").append(Html.escape(s.section().id())).append("\">\n<h2>")
+                    .append(Html.escape(s.section().heading())).append("</h2>\n");
+            for (Picture p : s.pictures()) {
+                figure(h, p);
+            }
+            h.append("<p class=\"note\">").append(Html.escape(s.section().note())).append("</p>\n</section>\n");
         }
         if (!pictures.isEmpty()) {
             h.append("<h2>Pictures</h2>\n");

@@ -26,8 +26,8 @@ final class RunReport implements Evaluator {
     static final String METRICS = "metrics.jsonl";
     static final String LOSS_PNG = "loss.png";
     static final String LR_PNG = "lr.png";
-    /** Pictures shown first and in this order; any other PNG follows by name. */
-    private static final List<String> KNOWN = List.of("similarity-grid.png", "projection.png");
+    /** Pictures shown first under "Pictures" and in this order; any other PNG follows by name. */
+    private static final List<String> KNOWN = List.of("similarity-grid.png");
 
     /** Draws a chart, or says there is nothing to draw. */
     @FunctionalInterface
@@ -57,6 +57,16 @@ final class RunReport implements Evaluator {
         if (log.skipped() > 0) {
             page.curvesNote(log.skipped() + " unreadable line(s) of " + METRICS + " were skipped.");
         }
+        for (ReportSections.Section section : ReportSections.ALL) {
+            List<ReportPage.Picture> shown = new ArrayList<>();
+            for (String file : section.files()) {
+                Path png = outDir.resolve(file);
+                if (Files.isRegularFile(png)) {
+                    shown.add(new ReportPage.Picture(file, Files.readAllBytes(png)));
+                }
+            }
+            page.section(section, shown);
+        }
         for (Path png : pictures(outDir)) {
             page.picture(new ReportPage.Picture(png.getFileName().toString(), Files.readAllBytes(png)));
         }
@@ -76,7 +86,7 @@ final class RunReport implements Evaluator {
         }
     }
 
-    /** PNGs of the run folder other than the training curves. */
+    /** PNGs of the run folder other than the training curves and those of a section. */
     private static List<Path> pictures(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -85,6 +95,7 @@ final class RunReport implements Evaluator {
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
                     .filter(p -> !p.getFileName().toString().equals(LOSS_PNG) && !p.getFileName().toString().equals(LR_PNG))
+                    .filter(p -> !ReportSections.shows(p.getFileName().toString()))
                     .filter(Files::isRegularFile)
                     .forEach(found::add);
         }
