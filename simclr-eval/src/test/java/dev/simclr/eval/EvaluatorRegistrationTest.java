@@ -26,6 +26,6 @@ class EvaluatorRegistrationTest {
             assertNotNull(p.create(TestParams.of(p, java.util.Map.of())), p.name());
         }
         assertEquals(new TreeSet<>(Set.of("linear-probe", "knn", "similarity-grid", "embeddings", "projection-plot", "report",
-                "nearest-neighbours")), names);
+                "nearest-neighbours", "tsne-map")), names);
     }
 }

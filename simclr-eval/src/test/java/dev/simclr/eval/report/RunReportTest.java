@@ -100,23 +100,84 @@ class RunReportTest {
     void reportRendersInHeadlessChromiumWithTheResultsTable() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "needs " + CHROMIUM);
         Path html = render();
-        Path profile = Files.createTempDirectory(dir, "chromium-profile");
-        Path dump = dir.resolve("dom.html");
-        Process proc = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--dump-dom", html.toUri().toString())
-                .redirectOutput(dump.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!proc.waitFor(120, TimeUnit.SECONDS)) {
-            proc.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 120 s");
-        }
-        String dom = Files.readString(dump, StandardCharsets.UTF_8);
+        String dom = Files.readString(chromium(html, "--dump-dom"), StandardCharsets.UTF_8);
         assertTrue(dom.contains("<table id=\"results\">"), "results table in the DOM: " + dom.substring(0, Math.min(500, dom.length())));
         for (String row : List.of("linear-probe", "linear-probe@random-init", "knn")) {
             assertTrue(dom.contains("<td>" + row + "</td>"), row);
         }
+    }
+
+    @Test
+    void neighbourAndMapPicturesHaveSectionsOfTheirOwn() throws Exception {
+        FakeContext ctx = context();
+        Files.write(dir.resolve("nearest-neighbours.png"), solidPng(0xFF00FF));
+        Files.write(dir.resolve("tsne.png"), solidPng(0x0000FF));
+        ReportProvider p = new ReportProvider();
+        p.create(TestParams.of(p, Map.of())).evaluate(ctx);
+        String html = Files.readString(dir.resolve("report.html"));
+        String neighbours = section(html, "neighbours");
+        assertTrue(neighbours.contains("<figcaption>nearest-neighbours.png</figcaption>"), neighbours);
+        String maps = section(html, "maps");
+        assertTrue(maps.indexOf("<figcaption>projection.png</figcaption>") < maps.indexOf("<figcaption>tsne.png</figcaption>")
+                && maps.contains("<figcaption>projection.png</figcaption>"), "PCA, then t-SNE: " + maps);
+        assertEquals(-1, html.indexOf("<h2>Pictures</h2>"), "no picture left over for the general section");
+    }
+
+    @Test
+    void sectionsShowInAScreenshotOfHeadlessChromium() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "needs " + CHROMIUM);
+        FakeContext ctx = context();
+        Files.write(dir.resolve("nearest-neighbours.png"), solidPng(0xFF00FF));
+        ReportProvider p = new ReportProvider();
+        p.create(TestParams.of(p, Map.of())).evaluate(ctx);
+        Path html = dir.resolve("report.html");
+        String dom = Files.readString(chromium(html, "--dump-dom"), StandardCharsets.UTF_8);
+        assertTrue(dom.contains("<section id=\"neighbours\">") && dom.contains("<section id=\"maps\">"), "both sections in the DOM");
+        Path shot = dir.resolve("screenshot.png");
+        chromium(html, "--screenshot=" + shot, "--window-size=1000,4000", "--hide-scrollbars");
+        BufferedImage img = ImageIO.read(shot.toFile());
+        int magenta = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                magenta += (img.getRGB(x, y) & 0xFFFFFF) == 0xFF00FF ? 1 : 0;
+            }
+        }
+        assertTrue(magenta > 1000, "the neighbour picture (solid magenta) is drawn on the page: " + magenta + " pixels");
+    }
+
+    /** Runs headless Chromium on the page with the given output flag; returns where stdout went. */
+    private Path chromium(Path html, String... output) throws Exception {
+        Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        Path dump = Files.createTempFile(dir, "chromium", ".out");
+        List<String> cmd = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile));
+        cmd.addAll(List.of(output));
+        cmd.add(html.toUri().toString());
+        Process proc = new ProcessBuilder(cmd).redirectOutput(dump.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!proc.waitFor(120, TimeUnit.SECONDS)) {
+            proc.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 120 s");
+        }
+        return dump;
+    }
+
+    private static String section(String html, String id) {
+        int at = html.indexOf("<section id=\"" + id + "\">");
+        assertTrue(at >= 0, "section " + id);
+        return html.substring(at, html.indexOf("</section>", at));
+    }
+
+    private static byte[] solidPng(int rgb) throws Exception {
+        BufferedImage img = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 200; x++) {
+                img.setRGB(x, y, rgb);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        return png.toByteArray();
     }
 
     @Test
