@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "simclr", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "simclr 0.1.0",
         description = "SimCLR self-supervised pre-training and evaluation on the Deep Java Library.",
-        subcommands = {RunCommand.class, ValidateCommand.class, EvaluateCommand.class, EmbedCommand.class, ExportCommand.class, PluginsCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, EvaluateCommand.class, EmbedCommand.class, ExportCommand.class, PluginsCommand.class,
             InitCommand.class, DoctorCommand.class, AugmentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

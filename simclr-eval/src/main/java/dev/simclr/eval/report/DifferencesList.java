@@ -1,5 +1,6 @@
 package dev.simclr.eval.report;
 
+import dev.simclr.charts.Html;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.simclr.eval.report;
 
+import dev.simclr.charts.Html;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

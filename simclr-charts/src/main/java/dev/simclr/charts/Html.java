@@ -1,11 +1,11 @@
-package dev.simclr.eval.report;
+package dev.simclr.charts;
 
-/** Escaping of text placed in HTML. */
-final class Html {
+/** Escaping of text placed in HTML: the run report and the sweep comparison page. */
+public final class Html {
 
     private Html() {}
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
