@@ -82,16 +82,7 @@ record Tsne(double perplexity, int iterations, double theta, int exactBelow, lon
      */
     static double gradient(TsneAffinities p, double[] y, int n, double exaggeration, double theta, double[] grad) {
         double[] repulsion = new double[2 * n];
-        double z = 0;
-        QuadTree tree = QuadTree.of(y, n);
-        double[] acc = new double[3];
-        for (int i = 0; i < n; i++) {
-            acc[0] = acc[1] = acc[2] = 0;
-            tree.repulsion(i, y[2 * i], y[2 * i + 1], theta, acc);
-            repulsion[2 * i] = acc[0];
-            repulsion[2 * i + 1] = acc[1];
-            z += acc[2];
-        }
+        double z = theta == 0 ? exactRepulsion(y, n, repulsion) : treeRepulsion(y, n, theta, repulsion);
         for (int i = 0; i < n; i++) {
             double ax = 0;
             double ay = 0;
@@ -105,6 +96,39 @@ record Tsne(double perplexity, int iterations, double theta, int exactBelow, lon
             }
             grad[2 * i] = 4 * (exaggeration * ax - repulsion[2 * i] / z);
             grad[2 * i + 1] = 4 * (exaggeration * ay - repulsion[2 * i + 1] / z);
+        }
+        return z;
+    }
+
+    /** {@code Σ_j w_ij² (y_i - y_j)} per point and Z, summed over every pair: {@code w_ij = (1 + |y_i - y_j|²)^-1}. */
+    private static double exactRepulsion(double[] y, int n, double[] repulsion) {
+        double z = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double dx = y[2 * i] - y[2 * j];
+                double dy = y[2 * i + 1] - y[2 * j + 1];
+                double w = 1 / (1 + dx * dx + dy * dy);
+                z += 2 * w;
+                repulsion[2 * i] += w * w * dx;
+                repulsion[2 * i + 1] += w * w * dy;
+                repulsion[2 * j] -= w * w * dx;
+                repulsion[2 * j + 1] -= w * w * dy;
+            }
+        }
+        return z;
+    }
+
+    /** The same sums with far cells of the quadtree taken as one point each. */
+    static double treeRepulsion(double[] y, int n, double theta, double[] repulsion) {
+        double z = 0;
+        QuadTree tree = QuadTree.of(y, n);
+        double[] acc = new double[3];
+        for (int i = 0; i < n; i++) {
+            acc[0] = acc[1] = acc[2] = 0;
+            tree.repulsion(i, y[2 * i], y[2 * i + 1], theta, acc);
+            repulsion[2 * i] = acc[0];
+            repulsion[2 * i + 1] = acc[1];
+            z += acc[2];
         }
         return z;
     }

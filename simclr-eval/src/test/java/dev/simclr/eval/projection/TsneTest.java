@@ -56,9 +56,18 @@ class TsneTest {
             y[i] = rng.nextDouble(-3, 3);
         }
         double[] exact = exactGradient(dense(p, n), y, n, 2.0);
+        double[] direct = new double[2 * n];
+        Tsne.gradient(p, y, n, 2.0, 0, direct);
+        assertArrayEquals(exact, direct, 1e-12);
         double[] tree = new double[2 * n];
-        Tsne.gradient(p, y, n, 2.0, 0, tree);
-        assertArrayEquals(exact, tree, 1e-12);
+        double[] exactRepulsion = new double[2 * n];
+        assertEquals(Tsne.gradient(p, y, n, 1, 0, exactRepulsion), Tsne.treeRepulsion(y, n, 0, tree), 1e-9, "Z");
+        double[] pairs = exactGradient(dense(p, n), y, n, 0); // repulsion alone: -4 Σ w² (y_i - y_j) / Z
+        double z = Tsne.treeRepulsion(y, n, 0, tree);
+        for (int i = 0; i < tree.length; i++) {
+            assertEquals(pairs[i], -4 * tree[i] / z, 1e-12, "the quadtree at theta 0 visits every point");
+        }
+        Tsne.gradient(p, y, n, 2.0, 0.5, tree);
         Tsne.gradient(p, y, n, 2.0, 0.5, tree);
         double err = 0;
         double norm = 0;
