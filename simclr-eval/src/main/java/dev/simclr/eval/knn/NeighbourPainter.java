@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class NeighbourPainter {
 
-    /** The neighbours of every query under one representation. */
+    /** The neighbours of every test image under one representation. */
     record Panel(String heading, Neighbours neighbours) {}
 
     static final Color RIGHT = new Color(0x1B9E4B);
@@ -28,14 +28,18 @@ final class NeighbourPainter {
     private static final int BORDER = 3;
     private static final int CAPTION = 16;
     private static final int HEADER = 30;
+    /** Wide enough for the query column's heading at any cell size. */
+    private static final int QUERY_COLUMN = 90;
 
     private NeighbourPainter() {}
 
+    /** @param queries the test images drawn, as rows of the test split (and of the neighbours) */
     static BufferedImage paint(ImageDataset test, int[] queries, ImageDataset train, List<Panel> panels, int cell) {
         int k = panels.isEmpty() ? 0 : panels.get(0).neighbours().k();
         int slot = cell + 2 * BORDER + 4;
         int block = k * slot;
-        int width = PAD + slot + panels.size() * (GAP + block) + PAD;
+        int query = Math.max(slot, QUERY_COLUMN);
+        int width = PAD + query + panels.size() * (GAP + block) + PAD;
         int rowHeight = slot + CAPTION + PAD;
         BufferedImage img = new BufferedImage(width, HEADER + queries.length * rowHeight + PAD, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -46,23 +50,24 @@ final class NeighbourPainter {
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             g.setColor(Color.DARK_GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            centred(g, "test image", PAD, slot, 20);
+            centred(g, "test image", PAD, query, 20);
             for (int p = 0; p < panels.size(); p++) {
-                centred(g, panels.get(p).heading(), blockX(p, slot, block), block, 20);
+                centred(g, panels.get(p).heading(), blockX(p, query, block), block, 20);
             }
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             for (int q = 0; q < queries.length; q++) {
                 int y = HEADER + q * rowHeight;
                 int queryLabel = test.label(queries[q]);
-                tile(g, StoredImages.toRgb(test, queries[q]), StoredImages.className(test, queries[q]), null, PAD, y, cell, slot);
+                tile(g, StoredImages.toRgb(test, queries[q]), StoredImages.className(test, queries[q]), null, PAD + (query - slot) / 2, y,
+                        cell, slot);
                 for (int p = 0; p < panels.size(); p++) {
                     Neighbours nb = panels.get(p).neighbours();
                     for (int j = 0; j < nb.k(); j++) {
-                        int row = nb.indices()[q * nb.k() + j];
+                        int row = nb.indices()[queries[q] * nb.k() + j];
                         int label = train.label(row);
                         Color frame = queryLabel < 0 || label < 0 ? null : label == queryLabel ? RIGHT : WRONG;
                         tile(g, StoredImages.toRgb(train, row), StoredImages.className(train, row), frame,
-                                blockX(p, slot, block) + j * slot, y, cell, slot);
+                                blockX(p, query, block) + j * slot, y, cell, slot);
                     }
                 }
             }
@@ -72,8 +77,8 @@ final class NeighbourPainter {
         return img;
     }
 
-    private static int blockX(int panel, int slot, int block) {
-        return PAD + slot + GAP + panel * (GAP + block);
+    private static int blockX(int panel, int query, int block) {
+        return PAD + query + GAP + panel * (GAP + block);
     }
 
     /** One image in its slot, framed when {@code frame} is given, its class name under it. */

@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
  * What pre-training bought, in pictures: for a seeded sample of test images, the k training
  * images nearest to each by cosine similarity of the trained encoder's features, beside the same
  * query's neighbours under the random-init encoder and under raw pixels. Reports, per
- * representation, the share of those neighbours whose label is the query's.
+ * representation, the share of the k nearest training images of every test image whose label is
+ * the test image's.
  */
 final class NeighbourPictures implements Evaluator {
 
@@ -54,7 +55,7 @@ final class NeighbourPictures implements Evaluator {
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
         for (FeatureSource source : FeatureSource.values()) {
             Features bank = ctx.features(DataSplit.TRAIN, source);
-            Features asked = select(ctx.features(DataSplit.TEST, source), picked);
+            Features asked = ctx.features(DataSplit.TEST, source);
             Neighbours found;
             try (NDManager m = ctx.backend().newManager()) {
                 found = Neighbours.find(m, bank, asked, k);
@@ -68,8 +69,9 @@ final class NeighbourPictures implements Evaluator {
                 throw new IOException("no PNG writer in this Java runtime");
             }
         });
-        ctx.log(String.format("%s: %d nearest training images of %d test images, %.0f%% with the query's label (trained encoder), in %s",
-                name, panels.get(0).neighbours().k(), picked.length, 100 * (double) rows.get(name).get("label_agreement"), FILE));
+        ctx.log(String.format("%s: of the %d nearest training images of each test image, %.1f%% have its label (trained encoder);"
+                + " %d test images drawn in %s", name, panels.get(0).neighbours().k(), 100 * (double) rows.get(name).get("label_agreement"),
+                picked.length, FILE));
         return rows;
     }
 
@@ -96,19 +98,8 @@ final class NeighbourPictures implements Evaluator {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label_agreement", judged == 0 ? Double.NaN : same / (double) judged);
-        m.put("queries", queryLabels.length);
+        m.put("test_images", queryLabels.length);
         m.put("k", found.k());
         return m;
-    }
-
-    private static Features select(Features all, int[] rows) {
-        int d = all.dim();
-        float[] data = new float[rows.length * d];
-        int[] labels = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(all.data(), rows[i] * d, data, i * d, d);
-            labels[i] = all.labels()[rows[i]];
-        }
-        return new Features(data, rows.length, d, labels, all.numClasses());
     }
 }

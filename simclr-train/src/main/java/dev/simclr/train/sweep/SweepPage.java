@@ -19,10 +19,10 @@ final class SweepPage {
 
     static final String FILE = "comparison.html";
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:75rem;padding:0 1rem;color:#222}
+            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:90rem;padding:0 1rem;color:#222}
             h1{font-size:1.6rem}table{border-collapse:collapse}th,td{padding:.3rem .7rem;border-bottom:1px solid #e4e4e4;text-align:right}
-            th.setting,td.setting,td.run{text-align:left}thead th{background:#f4f4f4}td{white-space:nowrap}
-            img{width:240px;border:1px solid #eee}.note{color:#777}.failed{color:#b00}
+            th.setting,td.setting,td.run{text-align:left}thead th{background:#f4f4f4}td{white-space:nowrap}td.run{white-space:normal;word-break:break-all;min-width:10rem}
+            img{width:200px;border:1px solid #eee}.note{color:#777}.failed{color:#b00}
             """;
 
     private SweepPage() {}
