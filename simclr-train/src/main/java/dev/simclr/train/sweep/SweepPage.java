@@ -19,10 +19,10 @@ final class SweepPage {
 
     static final String FILE = "comparison.html";
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:90rem;padding:0 1rem;color:#222}
+            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:80rem;padding:0 1rem;color:#222}
             h1{font-size:1.6rem}table{border-collapse:collapse}th,td{padding:.3rem .7rem;border-bottom:1px solid #e4e4e4;text-align:right}
-            th.setting,td.setting,td.run{text-align:left}thead th{background:#f4f4f4}td{white-space:nowrap}td.run{white-space:normal;word-break:break-all;min-width:10rem}
-            img{width:200px;border:1px solid #eee}.note{color:#777}.failed{color:#b00}
+            th.setting,td.setting,td.run{text-align:left}thead th{background:#f4f4f4}td{white-space:nowrap}td.run{white-space:normal;word-break:break-all;min-width:8rem;font-size:.85rem}
+            img{width:180px;border:1px solid #eee}.note{color:#777}.failed{color:#b00}
             """;
 
     private SweepPage() {}
@@ -71,14 +71,14 @@ final class SweepPage {
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png)).append("\">");
     }
 
+    /** The run's folder, a link to its report when it has one, and how it ended. */
     private static void runCell(StringBuilder h, Path sweepDir, SweepRow r) {
         String link = r.name() + "/report.html";
+        h.append("<span class=\"note\">").append(Html.escape(r.name())).append("</span><br>");
         if (Files.isRegularFile(sweepDir.resolve(link))) {
-            h.append("<a href=\"").append(Html.escape(link)).append("\">").append(Html.escape(r.name())).append("</a>");
-        } else {
-            h.append(Html.escape(r.name()));
+            h.append("<a href=\"").append(Html.escape(link)).append("\">report</a> ");
         }
-        h.append("<br><span class=\"").append("failed".equals(r.status()) ? "failed" : "note").append("\">")
+        h.append("<span class=\"").append("failed".equals(r.status()) ? "failed" : "note").append("\">")
                 .append(Html.escape(r.status() + (r.error() == null ? "" : ": " + r.error()))).append("</span>");
     }
 }
