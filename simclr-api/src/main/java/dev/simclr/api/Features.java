@@ -19,4 +19,15 @@ public record Features(float[] data, int count, int dim, int[] labels, int numCl
             throw new IllegalArgumentException("features: " + labels.length + " labels for " + count + " rows");
         }
     }
+
+    /** The given rows, in that order, as features of their own. */
+    public Features rows(int[] rows) {
+        float[] x = new float[rows.length * dim];
+        int[] y = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(data, rows[i] * dim, x, i * dim, dim);
+            y[i] = labels[rows[i]];
+        }
+        return new Features(x, rows.length, dim, y, numClasses);
+    }
 }

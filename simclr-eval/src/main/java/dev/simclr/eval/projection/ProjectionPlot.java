@@ -34,29 +34,26 @@ final class ProjectionPlot implements Evaluator {
     @Override
     public Map<String, Map<String, Object>> evaluate(EvaluationContext ctx) throws Exception {
         Features f = ctx.features(DataSplit.TEST, FeatureSource.TRAINED);
-        int[] rows = Sampling.indices(f.count(), maxPoints, ctx.seed());
+        Features sample = f.rows(Sampling.indices(f.count(), maxPoints, ctx.seed()));
+        int n = sample.count();
         int d = f.dim();
-        float[] x = new float[rows.length * d];
-        int[] labels = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(f.data(), rows[i] * d, x, i * d, d);
-            labels[i] = f.labels()[rows[i]];
-        }
+        float[] x = sample.data();
+        int[] labels = sample.labels();
         Pca pca;
         try (NDManager m = ctx.backend().newManager()) {
-            pca = Pca.fit(m, x, rows.length, d, 2, ctx.seed());
+            pca = Pca.fit(m, x, n, d, 2, ctx.seed());
         }
-        double[] xy = pca.project(x, rows.length);
+        double[] xy = pca.project(x, n);
         int comps = pca.components().length;
         List<String> classNames = ctx.data(DataSplit.TEST).classNames();
-        JFreeChart chart = chart(xy, comps, labels, classNames, pca, f.count(), rows.length);
+        JFreeChart chart = chart(xy, comps, labels, classNames, pca, f.count(), n);
         AtomicFiles.write(ctx.outputDir().resolve(FILE), out -> Charts.writePng(out, chart, width, height));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("explained_variance_pc1", pca.explained(0));
         metrics.put("explained_variance_pc2", comps > 1 ? pca.explained(1) : 0.0);
-        metrics.put("points", rows.length);
+        metrics.put("points", n);
         ctx.log(String.format("%s: %d test features on 2 principal components (%.1f%% + %.1f%% of variance) in %s", name,
-                rows.length, 100 * pca.explained(0), comps > 1 ? 100 * pca.explained(1) : 0.0, FILE));
+                n, 100 * pca.explained(0), comps > 1 ? 100 * pca.explained(1) : 0.0, FILE));
         return Map.of(name, metrics);
     }
 

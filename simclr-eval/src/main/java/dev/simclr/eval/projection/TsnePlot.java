@@ -44,15 +44,11 @@ final class TsnePlot implements Evaluator {
     @Override
     public Map<String, Map<String, Object>> evaluate(EvaluationContext ctx) throws Exception {
         Features f = ctx.features(DataSplit.TEST, FeatureSource.TRAINED);
-        int[] rows = Sampling.indices(f.count(), maxPoints, ctx.seed());
-        int n = rows.length;
+        Features sample = f.rows(Sampling.indices(f.count(), maxPoints, ctx.seed()));
+        int n = sample.count();
         int d = f.dim();
-        float[] x = new float[n * d];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(f.data(), rows[i] * d, x, i * d, d);
-            labels[i] = f.labels()[rows[i]];
-        }
+        float[] x = sample.data();
+        int[] labels = sample.labels();
         double[] input;
         int inputDim;
         if (d > PCA_DIMS && n > PCA_DIMS) {
