@@ -40,6 +40,7 @@ public final class DataParallelStep implements TrainingStep {
     private final TrainingSetup setup;
     private final StatefulOptimizer optimizer;
     private final BatchSplit split;
+    private final List<Device> devices;
     private final List<ReplicaParameters> replicas = new ArrayList<>();
     private final List<Passes> passes = new ArrayList<>();
     private final List<Parameter> trainable = new ArrayList<>();
@@ -66,20 +67,31 @@ public final class DataParallelStep implements TrainingStep {
                 trainable.add(p.getValue());
             }
         }
+        this.devices = List.copyOf(devices);
         this.replicaManager = setup.manager().newSubManager();
         for (int k = 0; k < devices.size(); k++) {
-            Device d = devices.get(k);
-            replicas.add(k == 0 ? ReplicaParameters.original(setup.manager(), setup.network(), d)
-                    : ReplicaParameters.copy(replicaManager, setup.network(), d));
             int b = split.sizes()[k];
             passes.add(Passes.of(2 * b, setup.perViewBatchNorm() ? b : 2 * b, setup.passSize()));
         }
+    }
+
+    /** The replicas, made from the network's values on first use (a step may be made before the network is initialised). */
+    private List<ReplicaParameters> live() {
+        if (replicas.isEmpty()) {
+            for (int k = 0; k < devices.size(); k++) {
+                Device d = devices.get(k);
+                replicas.add(k == 0 ? ReplicaParameters.original(setup.manager(), setup.network(), d)
+                        : ReplicaParameters.copy(replicaManager, setup.network(), d));
+            }
+        }
+        return replicas;
     }
 
     @Override
     public StepLoss train(float[] views) {
         ImageShape shape = setup.viewShape();
         int rowSize = shape.channels() * shape.height() * shape.width();
+        List<ReplicaParameters> replicas = live();
         try (NDManager sm = setup.manager().newSubManager()) {
             LossResult r;
             try (GradientCollector gc = sm.getEngine().newGradientCollector()) {
@@ -136,7 +148,7 @@ public final class DataParallelStep implements TrainingStep {
 
     /** The replicas, first device first (for tests and diagnostics). */
     public List<ReplicaParameters> replicas() {
-        return List.copyOf(replicas);
+        return List.copyOf(live());
     }
 
     @Override
@@ -148,6 +160,7 @@ public final class DataParallelStep implements TrainingStep {
     @Override
     public void restore(StepState state) {
         DjlStepState.restore(state, setup.network(), optimizer);
+        List<ReplicaParameters> replicas = live();
         for (int k = 1; k < replicas.size(); k++) {
             replicas.get(k).copyFrom(replicas.get(0), all);
         }

@@ -3,6 +3,7 @@ package dev.simclr.pytorch.parallel;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -18,6 +19,8 @@ import java.util.Map;
  * replicas share a device (the CPU tests do) and behaves the same on distinct GPUs.
  */
 public final class ReplicaParameters extends ParameterStore {
+
+    private static final NDIndex ALL = new NDIndex("...");
 
     private final Device device;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
@@ -77,7 +80,8 @@ public final class ReplicaParameters extends ParameterStore {
         for (Parameter p : parameters) {
             NDArray from = source.array(p);
             NDArray onDevice = from.toDevice(device, false);
-            onDevice.copyTo(array(p));
+            // an in-place copy on the device (NDArray.copyTo would go through host memory)
+            array(p).set(ALL, onDevice);
             if (onDevice != from) {
                 onDevice.close();
             }

@@ -94,6 +94,17 @@ class DataParallelTrainingTest {
         }
     }
 
+    @Test
+    void theStepCanBeMadeBeforeTheNetworkIsInitialisedAsTheRunsPreflightDoes() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch"); NtXentLoss loss = new NtXentLoss(0.5)) {
+            SequentialBlock net = new SequentialBlock();
+            net.add(Linear.builder().setUnits(4).build());
+            try (TrainingStep step = step(backend(2), manager, net, loss)) {
+                assertInstanceOf(DataParallelStep.class, step);
+            }
+        }
+    }
+
     private static void assertSameWeights(Block one, Block two, List<ReplicaParameters> replicas) {
         List<Parameter> expected = one.getParameters().stream().map(Pair::getValue).toList();
         List<Parameter> actual = two.getParameters().stream().map(Pair::getValue).toList();
