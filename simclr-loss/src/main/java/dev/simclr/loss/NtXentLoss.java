@@ -26,8 +26,8 @@ import java.util.Map;
  * <p>With one pair ({@code B = 1}) each row has only its positive: the loss and its gradients are 0,
  * as in the reference implementation (PyTorch 1.13).
  *
- * <p>Every candidate must be in the input: with several devices, gather the projections first with
- * {@link GlobalBatch#gather} so negatives come from the global batch.
+ * <p>Every candidate must be in the input: with several devices, compute it through
+ * {@link GlobalBatch#backward} so negatives come from the global batch.
  *
  * <p>Inputs of a floating type narrower than float32 are promoted to float32, so the excluded
  * diagonal stays finite.

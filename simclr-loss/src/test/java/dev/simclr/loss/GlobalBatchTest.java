@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The PyTorch engine maps every CPU index to the one CPU device, so these tests split a batch into
- * slices on the CPU: they prove the layout and the gradient path; the device copy is the engine's.
+ * slices on the CPU; a copy that drops the autograd history stands in for one between two real
+ * devices, which DJL's PyTorch engine makes without recording it.
  */
 class GlobalBatchTest {
 
@@ -39,8 +40,21 @@ class GlobalBatchTest {
         manager.close();
     }
 
+    /** A copy between two real devices as DJL's PyTorch engine makes it: the values, without autograd history. */
+    private static final DeviceCopy DETACHING = (array, target) -> array.stopGradient().duplicate();
+
     @Test
-    void slicesGatheredFromSeveralDevicesGiveTheSingleDeviceLossAndGradients() {
+    void slicesGatheredThroughADetachingCopyGiveTheSingleDeviceLossAndGradients() {
+        assertGatheredEqualsSingleDevice(DETACHING);
+    }
+
+    @Test
+    void slicesGatheredThroughTheEngineCopyGiveTheSingleDeviceLossAndGradients() {
+        // on one CPU the engine's copy returns the same array, history included: the gradient must not count twice
+        assertGatheredEqualsSingleDevice(DeviceCopy.engine());
+    }
+
+    private void assertGatheredEqualsSingleDevice(DeviceCopy copy) {
         // the largest reference batch, split over three devices (unevenly unless it divides by 3)
         GoldenNtXent ref = GoldenNtXent.all().stream().max(Comparator.comparingInt(GoldenNtXent::batch)).orElseThrow();
         int pairs = ref.batch();
@@ -63,9 +77,11 @@ class GlobalBatchTest {
             }
             float gatheredLoss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray z = GlobalBatch.gather(slices, Device.cpu());
-                gatheredLoss = loss.compute(z).loss().getFloat();
-                gc.backward(loss.compute(z).loss());
+                List<NDArray> projected = new ArrayList<>();
+                for (NDArray slice : slices) {
+                    projected.add(slice.mul(1f)); // a graph per device, as an encoder's output has
+                }
+                gatheredLoss = GlobalBatch.backward(gc, loss, projected, Device.cpu(), copy).loss().getFloat();
             }
 
             assertEquals(single.loss(), gatheredLoss, 1e-6);

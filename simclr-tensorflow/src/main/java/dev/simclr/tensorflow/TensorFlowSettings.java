@@ -1,6 +1,7 @@
 package dev.simclr.tensorflow;
 
 import ai.djl.Device;
+import dev.simclr.api.BackendSettings;
 import dev.simclr.api.Params;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -63,7 +64,8 @@ final class TensorFlowSettings {
         if (spec.equals("cpu") || (spec.equals("auto") && gpus == 0)) {
             device = Device.cpu();
         } else {
-            int id = spec.startsWith("gpu:") ? Integer.parseInt(spec.substring(4)) : 0;
+            // a list gpu:A,B,... runs on its first GPU here
+            int id = spec.startsWith("gpu:") ? Integer.parseInt(spec.substring(4).split(",")[0]) : 0;
             if (id >= gpus) {
                 throw new IllegalStateException(params.path() + ".device: " + spec + " asked for, but the TensorFlow engine sees "
                         + (gpus == 0 ? "no GPU" : gpus + " GPU(s), gpu:0..gpu:" + (gpus - 1)) + ". The natives in " + nativesFolder
@@ -71,8 +73,8 @@ final class TensorFlowSettings {
             }
             device = Device.gpu(id);
         }
-        if (params.getInt("devices") > 1) {
-            err.println("note: " + params.path() + ".devices " + params.getInt("devices") + " not applied: the tensorflow backend runs on one device, "
+        if (params.getInt("devices") > 1 || BackendSettings.gpuList(spec).size() > 1) {
+            err.println("note: " + params.path() + ".devices " + Math.max(params.getInt("devices"), BackendSettings.gpuList(spec).size()) + " not applied: the tensorflow backend runs on one device, "
                     + (device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu"));
         }
         return device;

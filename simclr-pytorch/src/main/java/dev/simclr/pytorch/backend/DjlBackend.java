@@ -5,6 +5,8 @@ import ai.djl.engine.Engine;
 import dev.simclr.api.Backend;
 import dev.simclr.api.step.TrainingSetup;
 import dev.simclr.api.step.TrainingStep;
+import dev.simclr.loss.DeviceCopy;
+import dev.simclr.pytorch.parallel.DataParallelStep;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,7 +55,7 @@ final class DjlBackend implements Backend {
         if (!canTrain) {
             return Backend.super.trainingStep(setup);
         }
-        return new DjlTrainingStep(setup, devices.get(0));
+        return devices.size() == 1 ? new DjlTrainingStep(setup, devices.get(0)) : new DataParallelStep(setup, devices, DeviceCopy.engine());
     }
 
     @Override

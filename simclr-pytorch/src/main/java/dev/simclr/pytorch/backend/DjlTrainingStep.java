@@ -2,13 +2,9 @@ package dev.simclr.pytorch.backend;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -94,17 +90,7 @@ final class DjlTrainingStep implements TrainingStep {
 
     /** Projections of all 2B views, in the order view 1 then view 2, one encoder pass per range. */
     private NDArray project(NDArray x) {
-        Block network = setup.network();
-        if (passes.count() == 1) {
-            // one pass: no concat (DJL's concat of a single array drops the autograd history)
-            return network.forward(ps, new NDList(x), true).singletonOrThrow();
-        }
-        NDList parts = new NDList();
-        for (int i = 0; i < passes.count(); i++) {
-            NDArray slice = x.get(new NDIndex("{}:{}", passes.starts()[i], passes.ends()[i]));
-            parts.add(network.forward(ps, new NDList(slice), true).singletonOrThrow());
-        }
-        return NDArrays.concat(parts);
+        return passes.project(ps, setup.network(), x);
     }
 
     @Override

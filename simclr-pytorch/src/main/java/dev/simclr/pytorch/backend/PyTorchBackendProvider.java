@@ -51,7 +51,9 @@ public final class PyTorchBackendProvider implements BackendProvider {
             }
         }
         List<Device> devices = DeviceSpec.resolve(params.getString("device"), params.getInt("devices"), engine, params.path() + ".device");
-        return new DjlBackend(name(), engine, devices, true, "threads " + threads,
+        String notes = "threads " + threads + (devices.size() > 1 && !devices.get(0).isGpu()
+                ? ", " + devices.size() + " replicas sharing the one CPU (checks the multi-device path; no speed-up)" : "");
+        return new DjlBackend(name(), engine, devices, true, notes,
                 Map.of("threads", JniUtils.getNumThreads(), "interop_threads", JniUtils.getNumInteropThreads()));
     }
 

@@ -1,5 +1,11 @@
 package dev.simclr.pytorch.gradcache;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,5 +48,22 @@ public record Passes(int[] starts, int[] ends) {
 
     public int count() {
         return starts.length;
+    }
+
+    /**
+     * Projections of all rows of {@code views}, in row order, one training-mode forward pass of
+     * {@code network} per range (recorded by autograd when a gradient collector is open).
+     */
+    public NDArray project(ParameterStore ps, Block network, NDArray views) {
+        if (count() == 1) {
+            // one pass: no concat (DJL's concat of a single array drops the autograd history)
+            return network.forward(ps, new NDList(views), true).singletonOrThrow();
+        }
+        NDList parts = new NDList();
+        for (int i = 0; i < count(); i++) {
+            NDArray slice = views.get(new NDIndex("{}:{}", starts[i], ends[i]));
+            parts.add(network.forward(ps, new NDList(slice), true).singletonOrThrow());
+        }
+        return NDArrays.concat(parts);
     }
 }

@@ -56,12 +56,6 @@ public final class Pretrainer {
             throw new IllegalStateException("backend '" + backend.name() + "' cannot pre-train (no autograd and no training ops in its DJL engine); "
                     + "pre-train with backend: pytorch, then run `simclr evaluate RUNDIR --backend " + backend.name() + "`");
         }
-        if (backend.devices().size() > 1) {
-            // the loss side is ready (dev.simclr.loss.GlobalBatch gathers projections across devices),
-            // the data-parallel step is not: refuse rather than silently train on one device
-            throw new IllegalStateException("backend.devices: pre-training on " + backend.devices().size()
-                    + " devices is not supported yet; set backend.devices: 1 (one GPU) or device: cpu");
-        }
     }
 
     /** Initialises the network's parameters with the run's seed (same seed, same weights). */

@@ -98,7 +98,7 @@ class BackendSectionTest {
 
     @Test
     void aBadDeviceIsRefusedForAutoAsForANamedEngine() {
-        assertEquals(List.of("backend.device: 'tpu' is not a device; expected cpu, gpu, gpu:N or auto"), errors(map("name", "auto", "device", "tpu")));
+        assertEquals(List.of("backend.device: 'tpu' is not a device; expected cpu, gpu, gpu:N, a list gpu:A,B,... or auto"), errors(map("name", "auto", "device", "tpu")));
         assertNull(errors(map("name", "beta", "device", "gpu:3")).stream().findFirst().orElse(null));
     }
 }
