@@ -1,4 +1,4 @@
-package dev.simclr.pytorch.gradcache;
+package dev.simclr.api.step;
 
 import java.util.ArrayList;
 import java.util.List;
