@@ -80,7 +80,7 @@ final class StepGraph implements AutoCloseable {
         this.rates = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(trained.size())));
         this.aux = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(trained.size())));
         this.update = updates(tf, optimizer, forward.runningStatistics());
-        this.session = new Session(graph);
+        this.session = new Session(graph, TensorFlowSettings.sessionConfig());
     }
 
     /** The projections of all views, one encoder pass per range of rows, in row order. */
