@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code backend: tensorflow} pre-trains the same run file: the encoder it trains beats its own
  * random initialisation in a linear probe, the run re-evaluated on PyTorch gives the same probe,
- * and a TensorFlow run killed with SIGKILL and resumed gives the uninterrupted run's losses.
+ * and a TensorFlow run killed with SIGKILL and resumed gives the uninterrupted run's losses; its
+ * checkpoint also resumes on PyTorch.
  */
 class TensorFlowPretrainingTest {
 
@@ -82,12 +83,40 @@ class TensorFlowPretrainingTest {
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertFalse(Files.exists(killed.resolve("results.json")), "the kill landed inside the run");
+        Path onPyTorch = copy(killed, dir.resolve("resumed-on-pytorch"));
 
         CliRunner resumed = CliRunner.run("run", "--resume", killed.toString());
         assertEquals(0, resumed.exitCode(), resumed.toString());
         Map<Long, Double> losses = stepLosses(killed);
         assertEquals(reference.keySet(), losses.keySet());
         reference.forEach((step, loss) -> assertEquals(loss, losses.get(step), 1e-5, "loss of step " + step));
+
+        // the same checkpoint resumed on the other engine: the first step after it sees the same parameters
+        CliRunner other = CliRunner.run("run", "--resume", onPyTorch.toString(), "--set", "backend.name=pytorch");
+        assertEquals(0, other.exitCode(), other.toString());
+        long first = firstStepAfterResume(onPyTorch);
+        assertEquals(reference.get(first), stepLosses(onPyTorch).get(first), 1e-4, "loss of step " + first + ", resumed on pytorch");
+    }
+
+    private static long firstStepAfterResume(Path run) throws IOException {
+        boolean resumed = false;
+        for (String line : Files.readAllLines(run.resolve("metrics.jsonl"))) {
+            JsonNode n = JSON.readTree(line);
+            resumed |= "resume".equals(n.path("type").asText());
+            if (resumed && "step".equals(n.path("type").asText())) {
+                return n.path("step").asLong();
+            }
+        }
+        throw new AssertionError(run + " logged no step after a resume");
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
+        return to;
     }
 
     /** The last logged loss of each step (a resumed run logs again the steps after its checkpoint). */
