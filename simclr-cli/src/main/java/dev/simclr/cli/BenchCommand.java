@@ -77,10 +77,13 @@ final class BenchCommand implements Runnable {
         @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
         String device;
 
+        @Option(names = "--backend", defaultValue = "pytorch", description = "backend that trains: pytorch or tensorflow (default: ${DEFAULT-VALUE})")
+        String backend;
+
         @Override
         public Integer call() throws InterruptedException {
             TrainBenchmark.Options o = new TrainBenchmark.Options(encoder, stem, width, batch, size, channels, steps, warmup,
-                    threads, workers, batchNorm, passSize, device);
+                    threads, workers, batchNorm, passSize, device, backend);
             return TrainBenchmark.run(o, registry(), out);
         }
     }

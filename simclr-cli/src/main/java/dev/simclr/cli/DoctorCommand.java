@@ -31,7 +31,7 @@ final class DoctorCommand extends BaseCommand {
             }
         }
         if (!reg.has(ProviderKind.BACKEND, "tensorflow")) {
-            out.printf("  %-11s %s%n", "tensorflow", "not in this distribution (evaluation only; build it with "
+            out.printf("  %-11s %s%n", "tensorflow", "not in this distribution (pre-trains and evaluates; build it with "
                     + "`mvn -q -B install -DskipTests -Ptensorflow`, see docs/backends.md)");
         }
         out.println("datasets:");

@@ -17,4 +17,14 @@ class BenchTrainCommandTest {
         assertTrue(json.startsWith("{\"bench\":\"train\""), r.toString());
         assertTrue(json.contains("\"batch\":4") && json.contains("\"pass_size\":4") && json.contains("\"batch_norm\":\"joint\""), json);
     }
+
+    @Test
+    void benchTrainRunsOnTheBackendItNames() {
+        CliRunner r = CliRunner.run("bench", "train", "--backend", "tensorflow", "--width", "0.0625", "--batch", "4", "--size", "8",
+                "--steps", "2", "--warmup", "1", "--threads", "1", "--workers", "1");
+        assertEquals(0, r.exitCode(), r.toString());
+        String[] lines = r.out().strip().split("\n");
+        String json = lines[lines.length - 1];
+        assertTrue(json.contains("\"backend\":\"tensorflow\"") && json.contains("\"engine\":\"TensorFlow\""), json);
+    }
 }

@@ -14,7 +14,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.simclr.models.ResidualConnection;
-import java.lang.reflect.Field;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +39,6 @@ final class BlockInterpreter {
 
     /** Recognised by name so that this module does not depend on the training module. */
     private static final String SIMCLR_NETWORK = "dev.simclr.train.pretrain.SimClrNetwork";
-
-    private static final Field BN_AXIS = batchNormField("axis");
-    private static final Field BN_EPSILON = batchNormField("epsilon");
 
     private final Map<LambdaBlock, Optional<LambdaProbe.Call>> lambdas = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -118,8 +114,9 @@ final class BlockInterpreter {
      * and one shift per channel; the channel axis is last in both layouts this handles.
      */
     private static FeatureMap batchNorm(BatchNorm bn, FeatureMap x, NDManager pass, String path) {
-        int axis = (int) read(BN_AXIS, bn);
-        float epsilon = (float) read(BN_EPSILON, bn);
+        BatchNormFields fields = BatchNormFields.of(bn);
+        int axis = fields.axis();
+        float epsilon = fields.epsilon();
         int dims = x.array().getShape().dimension();
         if (axis != 1 || (dims != 2 && dims != 4)) {
             throw unsupported(bn, path, "batch norm over axis " + axis + " of a " + dims + "-d input (only axis 1 of 2-d or 4-d inputs)");
@@ -203,24 +200,5 @@ final class BlockInterpreter {
         return new UnsupportedOperationException("the tensorflow backend cannot run block " + path + " ("
                 + block.getClass().getName() + "): " + why + ". It runs " + SUPPORTED
                 + ". Evaluate this encoder with backend: pytorch instead.");
-    }
-
-    private static Field batchNormField(String name) {
-        try {
-            // DJL keeps BatchNorm's axis and epsilon private; the interpreter needs both to match its forward pass
-            Field f = BatchNorm.class.getDeclaredField(name);
-            f.setAccessible(true);
-            return f;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("DJL's BatchNorm has no field '" + name + "' as in DJL 0.36; use DJL 0.36.0", e);
-        }
-    }
-
-    private static Object read(Field f, BatchNorm bn) {
-        try {
-            return f.get(bn);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read BatchNorm." + f.getName() + ": " + e.getMessage(), e);
-        }
     }
 }

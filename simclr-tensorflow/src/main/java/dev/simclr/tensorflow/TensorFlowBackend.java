@@ -5,12 +5,15 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import dev.simclr.api.Backend;
+import dev.simclr.api.step.TrainingSetup;
+import dev.simclr.api.step.TrainingStep;
 import java.util.List;
 
 /**
- * DJL's TensorFlow engine as an evaluation backend: encoders trained on PyTorch load their
- * parameters here unchanged and run forward with TensorFlow's operators. It cannot pre-train: the
- * engine has no autograd.
+ * DJL's TensorFlow engine as a backend: encoders load their parameters here unchanged and run
+ * forward with TensorFlow's operators ({@link BlockInterpreter}); pre-training runs as a TensorFlow
+ * graph with gradients ({@link GraphTrainingStep}), since DJL's eager TensorFlow engine has no
+ * autograd.
  */
 final class TensorFlowBackend implements Backend {
 
@@ -42,7 +45,13 @@ final class TensorFlowBackend implements Backend {
 
     @Override
     public boolean canTrain() {
-        return false;
+        return true;
+    }
+
+    /** A step that trains the network as one TensorFlow graph (see {@link StepGraph}). */
+    @Override
+    public TrainingStep trainingStep(TrainingSetup setup) {
+        return new GraphTrainingStep(setup);
     }
 
     /** Runs the block with TensorFlow's operators (see {@link BlockInterpreter} for which blocks). */
@@ -53,7 +62,7 @@ final class TensorFlowBackend implements Backend {
 
     @Override
     public String describe() {
-        return name() + ": TensorFlow " + engine.getVersion() + " on " + device + ", evaluation only (natives "
+        return name() + ": TensorFlow " + engine.getVersion() + " on " + device + " (natives "
                 + natives.folder().map(Object::toString).orElse("?") + ")";
     }
 }

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Backend {@code tensorflow}: DJL's TensorFlow engine (TensorFlow 2.16.1), for evaluating and
- * embedding with encoders pre-trained on PyTorch. It never trains: DJL's TensorFlow engine has no
- * autograd, and asking it to pre-train is refused with the name of the backend that can. It takes
+ * Backend {@code tensorflow}: DJL's TensorFlow engine (TensorFlow 2.16.1). It evaluates and embeds
+ * with DJL's eager engine, and pre-trains with a TensorFlow graph of the same network through
+ * TensorFlow Java (inside DJL's tensorflow-api jar), whose gradients DJL's eager engine lacks. It takes
  * the shared settings of {@link dev.simclr.api.BackendSettings} (see {@link TensorFlowSettings}
  * for how) and has no engine-only ones.
  */
@@ -38,7 +38,7 @@ public final class TensorFlowBackendProvider implements BackendProvider {
 
     @Override
     public String description() {
-        return "TensorFlow through DJL: evaluates and embeds with encoders pre-trained on pytorch; cannot train";
+        return "TensorFlow through DJL: pre-trains (as a TensorFlow graph), evaluates and embeds";
     }
 
     @Override
@@ -66,7 +66,7 @@ public final class TensorFlowBackendProvider implements BackendProvider {
                 devices.add("gpu:" + i);
             }
             return new BackendStatus(NAME, true, "TensorFlow " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")",
-                    devices, false, "natives: " + natives.folder().get() + "; evaluation and embedding only: pre-train with backend: pytorch");
+                    devices, true, "natives: " + natives.folder().get() + "; trains the blocks " + TrainableBlock.SUPPORTED);
         } catch (RuntimeException | LinkageError e) {
             return new BackendStatus(NAME, false, null, List.of(), false, e.getMessage());
         }

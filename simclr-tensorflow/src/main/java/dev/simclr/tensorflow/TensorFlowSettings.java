@@ -5,6 +5,7 @@ import dev.simclr.api.BackendSettings;
 import dev.simclr.api.Params;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * How the TensorFlow backend honours the shared {@code backend:} settings. Threads: DJL 0.36's
@@ -43,6 +44,23 @@ final class TensorFlowSettings {
             err.println("note: " + params.path() + ".threads/interop-threads (" + asked + ") not applied: TensorFlow reads them once,"
                     + " and this process already runs it with " + startedWith);
         }
+    }
+
+    /**
+     * The thread pools of a training graph's session: the ones the engine started with (the
+     * properties above), so that pre-training and evaluation run on the same threads.
+     */
+    static ConfigProto sessionConfig() {
+        ConfigProto.Builder b = ConfigProto.newBuilder();
+        String intra = System.getProperty(INTRA);
+        String inter = System.getProperty(INTER);
+        if (intra != null) {
+            b.setIntraOpParallelismThreads(Integer.parseInt(intra));
+        }
+        if (inter != null) {
+            b.setInterOpParallelismThreads(Integer.parseInt(inter));
+        }
+        return b.build();
     }
 
     /** The thread settings as the engine sees them at start, in words. */

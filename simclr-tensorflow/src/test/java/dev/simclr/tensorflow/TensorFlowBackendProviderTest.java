@@ -1,7 +1,6 @@
 package dev.simclr.tensorflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,23 +24,23 @@ class TensorFlowBackendProviderTest {
     }
 
     @Test
-    void statusReportsTensorFlowVersionDevicesNativesAndThatItCannotTrain() {
+    void statusReportsTensorFlowVersionDevicesNativesAndThatItCanTrain() {
         BackendStatus s = provider.status();
         assertTrue(s.available(), s.detail());
         assertEquals("tensorflow", s.name());
         assertTrue(s.version().startsWith("TensorFlow 2.16.1"), s.version());
         assertTrue(s.devices().contains("cpu"));
-        assertFalse(s.canTrain());
-        assertTrue(s.detail().contains("natives: ") && s.detail().contains("pre-train with backend: pytorch"), s.detail());
+        assertTrue(s.canTrain());
+        assertTrue(s.detail().contains("natives: ") && s.detail().contains("trains the blocks"), s.detail());
     }
 
     @Test
-    void backendCannotTrainAndSaysSoInItsDescription() {
+    void backendCanTrainAndDescribesItsEngine() {
         try (Backend b = Engines.tensorflow()) {
-            assertFalse(b.canTrain());
+            assertTrue(b.canTrain());
             assertEquals("tensorflow", b.name());
             assertEquals("TensorFlow", b.engine().getEngineName());
-            assertTrue(b.describe().contains("evaluation only"), b.describe());
+            assertTrue(b.describe().contains("TensorFlow 2.16.1"), b.describe());
         }
     }
 

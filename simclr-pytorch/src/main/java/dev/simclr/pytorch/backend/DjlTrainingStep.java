@@ -16,7 +16,7 @@ import dev.simclr.api.step.StepState;
 import dev.simclr.api.step.TrainingSetup;
 import dev.simclr.api.step.TrainingStep;
 import dev.simclr.pytorch.gradcache.GradientCache;
-import dev.simclr.pytorch.gradcache.Passes;
+import dev.simclr.api.step.Passes;
 import dev.simclr.pytorch.optim.Optimizers;
 import dev.simclr.pytorch.optim.StatefulOptimizer;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.simclr.api.ContrastiveLoss;
 import dev.simclr.api.LossResult;
+import dev.simclr.api.step.Passes;
 
 /**
  * One contrastive step with gradient caching (Gao et al. 2021, arXiv:2101.06983, section 3.2):

@@ -25,6 +25,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.simclr.api.LossResult;
+import dev.simclr.api.step.Passes;
 import dev.simclr.loss.NtXentLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;

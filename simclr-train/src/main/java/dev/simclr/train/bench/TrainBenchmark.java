@@ -77,10 +77,17 @@ public final class TrainBenchmark {
      * @param workers augmentation threads (0: number of cores)
      * @param batchNorm {@code per-view} (two passes of B) or {@code joint} (one pass of 2B)
      * @param passSize images per encoder pass (0: as batchNorm implies)
-     * @param device the pytorch backend's device: cpu, gpu, gpu:N or auto
+     * @param device the backend's device: cpu, gpu, gpu:N or auto
+     * @param backend the backend that trains: pytorch or tensorflow
      */
     public record Options(String encoder, String stem, double width, int batch, int size, int channels, int steps,
-            int warmup, int threads, int workers, String batchNorm, int passSize, String device) {
+            int warmup, int threads, int workers, String batchNorm, int passSize, String device, String backend) {
+
+        /** The options on the pytorch backend. */
+        public Options(String encoder, String stem, double width, int batch, int size, int channels, int steps,
+                int warmup, int threads, int workers, String batchNorm, int passSize, String device) {
+            this(encoder, stem, width, batch, size, channels, steps, warmup, threads, workers, batchNorm, passSize, device, "pytorch");
+        }
 
         public static Options defaults() {
             return new Options("resnet18", "cifar", 1.0, 64, 32, 3, 10, 2, 0, 0, "per-view", 0, "cpu");
@@ -157,7 +164,7 @@ public final class TrainBenchmark {
     /** The run's parts as a run file would state them, validated against the providers' declarations. */
     static RunConfig config(Options o, PluginRegistry registry) {
         List<ConfigError> errors = new ArrayList<>();
-        ComponentConfig backend = component(registry, BackendProvider.class, "pytorch", "backend",
+        ComponentConfig backend = component(registry, BackendProvider.class, o.backend(), "backend",
                 Map.of("device", o.device(), "threads", o.threads()), errors);
         ComponentConfig augment = component(registry, AugmentationProvider.class, "simclr", "augment[0].simclr",
                 Map.of("size", o.size()), errors);
@@ -221,6 +228,7 @@ public final class TrainBenchmark {
         m.put("channels", o.channels());
         m.put("steps", o.steps());
         m.put("warmup", o.warmup());
+        m.put("backend", o.backend());
         m.put("device", o.device());
         m.putAll(backend.settings());
         m.put("workers", workers);

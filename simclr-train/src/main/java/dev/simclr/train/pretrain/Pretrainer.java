@@ -58,11 +58,27 @@ public final class Pretrainer {
         }
     }
 
-    /** Initialises the network's parameters with the run's seed (same seed, same weights). */
+    /**
+     * Initialises the network's parameters with the run's seed (same seed and engine, same
+     * weights). On an engine whose arrays take no gradients (TensorFlow, whose training step
+     * trains a graph of its own) the network is frozen first, so that its arrays can be made.
+     */
     public static void initialize(SimClrNetwork network, NDManager manager, ImageShape shape, long seed) {
         Engine engine = manager.getEngine();
         engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
+        if (!takesGradients(manager)) {
+            network.freezeParameters(true);
+        }
         network.initialize(manager, DataType.FLOAT32, new Shape(2, shape.channels(), shape.height(), shape.width()));
+    }
+
+    private static boolean takesGradients(NDManager manager) {
+        try (NDManager probe = manager.newSubManager()) {
+            probe.create(0f).setRequiresGradient(true);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.simclr.train.run;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import dev.simclr.api.Augmentation;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.io.AtomicFiles;
@@ -91,10 +92,18 @@ public final class TrainedModels {
         AtomicFiles.write(folder.file(RunFolder.NETWORK), o -> network.saveParameters(new DataOutputStream(o)));
     }
 
+    /**
+     * The values pre-training learns: the parameters that take gradients, or, in a network frozen
+     * because its engine's arrays take none (TensorFlow trains a graph of its own), every parameter
+     * but the batch-norm running statistics.
+     */
     static long countParameters(SimClrNetwork network) {
+        boolean frozen = network.getParameters().values().stream().noneMatch(Parameter::requiresGradient);
         long n = 0;
         for (var p : network.getParameters()) {
-            if (p.getValue().requiresGradient() && p.getValue().isInitialized()) {
+            Parameter.Type type = p.getValue().getType();
+            boolean learned = frozen ? type != Parameter.Type.RUNNING_MEAN && type != Parameter.Type.RUNNING_VAR : p.getValue().requiresGradient();
+            if (learned && p.getValue().isInitialized()) {
                 n += p.getValue().getArray().size();
             }
         }

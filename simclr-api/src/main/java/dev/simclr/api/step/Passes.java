@@ -1,4 +1,4 @@
-package dev.simclr.pytorch.gradcache;
+package dev.simclr.api.step;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
