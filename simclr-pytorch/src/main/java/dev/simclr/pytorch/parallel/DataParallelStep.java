@@ -17,7 +17,7 @@ import dev.simclr.api.step.TrainingStep;
 import dev.simclr.loss.DeviceCopy;
 import dev.simclr.loss.GlobalBatch;
 import dev.simclr.pytorch.backend.DjlStepState;
-import dev.simclr.pytorch.gradcache.Passes;
+import dev.simclr.api.step.Passes;
 import dev.simclr.pytorch.optim.Optimizers;
 import dev.simclr.pytorch.optim.StatefulOptimizer;
 import java.util.ArrayList;
