@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes one JPEG or PNG file (javax.imageio) into uint8 CHW planes with 1 or 3 channels,
@@ -32,7 +34,26 @@ final class ImageDecoder {
      * @throws DatasetException when the file is not a readable JPEG or PNG image
      */
     static Decoded decode(Path file, int channels, int size) throws IOException {
-        BufferedImage image = read(file);
+        return decoded(read(file.toString(), () -> ImageIO.createImageInputStream(file.toFile())), channels, size);
+    }
+
+    /**
+     * Decodes an image held in memory (a member of a tar shard, say).
+     *
+     * @param name what to call it in errors (the shard and member)
+     * @throws DatasetException when the bytes are not a readable JPEG or PNG image
+     */
+    static Decoded decode(byte[] bytes, String name, int channels, int size) throws IOException {
+        return decoded(read(name, () -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))), channels, size);
+    }
+
+    /** Opens the encoded image (null when nothing can read it). */
+    @FunctionalInterface
+    private interface Source {
+        ImageInputStream open() throws IOException;
+    }
+
+    private static Decoded decoded(BufferedImage image, int channels, int size) {
         int h = image.getHeight();
         int w = image.getWidth();
         float[][] planes = planes(image, channels);
@@ -56,10 +77,10 @@ final class ImageDecoder {
      * for PIL, which torchvision's image folders read with. Other warnings (extraneous bytes before a
      * marker, say) leave the image as decoded, as PIL does.
      */
-    private static BufferedImage read(Path file) throws IOException {
+    private static BufferedImage read(String file, Source encoded) throws IOException {
         List<String> warnings = new ArrayList<>();
         BufferedImage image;
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = encoded.open()) {
             Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new DatasetException(file + ": not a JPEG or PNG image (no image reader recognises it)");
