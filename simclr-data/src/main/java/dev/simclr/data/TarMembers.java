@@ -39,7 +39,7 @@ final class TarMembers {
                     return members;
                 }
                 checkSum(h, tar, pos);
-                long size = octal(h, 124, 12, tar, pos);
+                long size = octal(h, 124, 12, "size", tar, pos);
                 char type = (char) h[156];
                 long data = pos + BLOCK;
                 if (data + size > end) {
@@ -112,18 +112,19 @@ final class TarMembers {
         return new String(h, from, end - from, StandardCharsets.UTF_8);
     }
 
-    private static long octal(byte[] h, int from, int length, Path tar, long pos) throws DatasetException {
+    private static long octal(byte[] h, int from, int length, String what, Path tar, long pos) throws DatasetException {
         String s = field(h, from, length).trim();
         try {
             return s.isEmpty() ? 0 : Long.parseLong(s, 8);
         } catch (NumberFormatException e) {
-            throw new DatasetException(tar + ": damaged tar header at byte " + pos + " (size field '" + s + "' is not octal)");
+            throw new DatasetException(tar + ": damaged tar header at byte " + pos + " (its " + what
+                    + " field is not an octal number); is it a tar archive?");
         }
     }
 
     /** The header checksum: the sum of its bytes with the checksum field taken as spaces. */
     private static void checkSum(byte[] h, Path tar, long pos) throws DatasetException {
-        long stored = octal(h, 148, 8, tar, pos);
+        long stored = octal(h, 148, 8, "checksum", tar, pos);
         long sum = 0;
         for (int i = 0; i < BLOCK; i++) {
             sum += (i >= 148 && i < 156) ? ' ' : (h[i] & 0xff);
