@@ -1,17 +1,19 @@
 package dev.simclr.cli;
 
 import dev.simclr.augment.bench.AugmentBenchmark;
+import dev.simclr.train.bench.DataBenchmark;
 import dev.simclr.train.bench.TrainBenchmark;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks that print human lines and, last, one JSON line.",
-        subcommands = {BenchCommand.Augment.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Augment.class, BenchCommand.Train.class, BenchCommand.Data.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name a benchmark: augment or train");
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name a benchmark: augment, train or data");
     }
 
     @Command(name = "augment", description = "Throughput of the whole SimCLR augmentation pipeline (views per second).")
@@ -85,6 +87,44 @@ final class BenchCommand implements Runnable {
             TrainBenchmark.Options o = new TrainBenchmark.Options(encoder, stem, width, batch, size, channels, steps, warmup,
                     threads, workers, batchNorm, passSize, device, backend);
             return TrainBenchmark.run(o, registry(), out);
+        }
+    }
+
+    @Command(name = "data", description = "Images per second of streaming JPEGs from a folder: read, decode and two augmented views "
+            + "(the tutorial's transform), and peak memory; compared in the same run with the tutorial's torchvision pipeline.")
+    static final class Data extends BaseCommand {
+
+        @Option(names = "--folder", description = "image folder; generated when it holds fewer than --images JPEGs"
+                + " (default: simclr-bench-data-IMAGES-SOURCESIZE in the temporary folder)")
+        Path folder;
+
+        @Option(names = "--images", defaultValue = "20000", description = "JPEGs to generate and read (default: ${DEFAULT-VALUE})")
+        int images;
+
+        @Option(names = "--source-size", defaultValue = "256", description = "side of the generated JPEGs (default: ${DEFAULT-VALUE})")
+        int sourceSize;
+
+        @Option(names = "--size", defaultValue = "224", description = "side of the views (default: ${DEFAULT-VALUE})")
+        int size;
+
+        @Option(names = "--workers", defaultValue = "2", description = "augmentation threads here and DataLoader workers in the"
+                + " reference (default: ${DEFAULT-VALUE})")
+        int workers;
+
+        @Option(names = "--batch", defaultValue = "64", description = "images per batch (default: ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch and torchvision for the"
+                + " reference pipeline, or none to skip it (default: ${DEFAULT-VALUE})")
+        String python;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = folder != null ? folder
+                    : Path.of(System.getProperty("java.io.tmpdir"), "simclr-bench-data-" + images + "-" + sourceSize);
+            DataBenchmark.Options o = new DataBenchmark.Options(dir, images, sourceSize, size, workers, batch,
+                    python.equals("none") ? null : python);
+            return DataBenchmark.run(o, registry(), out);
         }
     }
 }

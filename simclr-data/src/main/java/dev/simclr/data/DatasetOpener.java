@@ -2,7 +2,6 @@ package dev.simclr.data;
 
 import dev.simclr.api.DatasetProvider;
 import dev.simclr.api.ImageDataset;
-import dev.simclr.api.ImageStore;
 import dev.simclr.api.Param;
 import dev.simclr.api.Params;
 import dev.simclr.api.config.ComponentConfig;
@@ -48,7 +47,7 @@ public final class DatasetOpener {
             for (int i = 0; i < limit; i++) {
                 first[i] = i;
             }
-            dataset = ImageStore.select(dataset, first, dataset.description() + ", first " + limit);
+            dataset = DatasetSubset.select(dataset, first, dataset.description() + ", first " + limit);
         }
         if (all.has("per-class")) {
             int perClass = all.getInt("per-class");
@@ -58,7 +57,7 @@ public final class DatasetOpener {
                         + " or arrange the images in one sub-folder per class");
             }
             int[] chosen = StratifiedSampler.perClass(dataset, perClass, seed);
-            dataset = ImageStore.select(dataset, chosen, dataset.description() + ", " + perClass + " per class (seed " + seed + ")");
+            dataset = DatasetSubset.select(dataset, chosen, dataset.description() + ", " + perClass + " per class (seed " + seed + ")");
         }
         return dataset;
     }

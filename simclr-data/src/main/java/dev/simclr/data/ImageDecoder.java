@@ -3,8 +3,11 @@ package dev.simclr.data;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes one JPEG or PNG file (javax.imageio) into uint8 CHW planes with 1 or 3 channels,
@@ -32,7 +36,26 @@ final class ImageDecoder {
      * @throws DatasetException when the file is not a readable JPEG or PNG image
      */
     static Decoded decode(Path file, int channels, int size) throws IOException {
-        BufferedImage image = read(file);
+        return decoded(read(file.toString(), () -> ImageIO.createImageInputStream(file.toFile())), channels, size);
+    }
+
+    /**
+     * Decodes an image held in memory (a member of a tar shard, say).
+     *
+     * @param name what to call it in errors (the shard and member)
+     * @throws DatasetException when the bytes are not a readable JPEG or PNG image
+     */
+    static Decoded decode(byte[] bytes, String name, int channels, int size) throws IOException {
+        return decoded(read(name, () -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))), channels, size);
+    }
+
+    /** Opens the encoded image (null when nothing can read it). */
+    @FunctionalInterface
+    private interface Source {
+        ImageInputStream open() throws IOException;
+    }
+
+    private static Decoded decoded(BufferedImage image, int channels, int size) {
         int h = image.getHeight();
         int w = image.getWidth();
         float[][] planes = planes(image, channels);
@@ -56,10 +79,10 @@ final class ImageDecoder {
      * for PIL, which torchvision's image folders read with. Other warnings (extraneous bytes before a
      * marker, say) leave the image as decoded, as PIL does.
      */
-    private static BufferedImage read(Path file) throws IOException {
+    private static BufferedImage read(String file, Source encoded) throws IOException {
         List<String> warnings = new ArrayList<>();
         BufferedImage image;
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = encoded.open()) {
             Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new DatasetException(file + ": not a JPEG or PNG image (no image reader recognises it)");
@@ -110,7 +133,7 @@ final class ImageDecoder {
             }
             return out;
         }
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] argb = rgb(image);
         for (int i = 0; i < n; i++) {
             int r = (argb[i] >> 16) & 0xff;
             int g = (argb[i] >> 8) & 0xff;
@@ -125,5 +148,28 @@ final class ImageDecoder {
             }
         }
         return out;
+    }
+
+    /**
+     * The image's pixels as packed RGB. The JDK's JPEG reader returns colour photos as 3-byte BGR
+     * sRGB rasters; those are read straight from the raster (the same values {@code getRGB} gives,
+     * which converts pixel by pixel through the colour model, several times slower); any other
+     * kind of image goes through {@code getRGB}.
+     */
+    private static int[] rgb(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getRaster().getDataBuffer() instanceof DataBufferByte buffer
+                && image.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * w && buffer.getNumBanks() == 1
+                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
+            byte[] bgr = buffer.getData();
+            int[] out = new int[w * h];
+            for (int i = 0, j = 0; i < out.length; i++, j += 3) {
+                out[i] = ((bgr[j + 2] & 0xff) << 16) | ((bgr[j + 1] & 0xff) << 8) | (bgr[j] & 0xff);
+            }
+            return out;
+        }
+        return image.getRGB(0, 0, w, h, null, 0, w);
     }
 }

@@ -4,12 +4,9 @@ import dev.simclr.api.ImageShape;
 import dev.simclr.api.ImageStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
@@ -22,13 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
- * Decodes a folder of images once into an {@link ImageStore}, on all cores. A folder of
- * sub-folders is labelled (one class per sub-folder, classes in name order, files found at any
- * depth, as torchvision's {@code ImageFolder}); a folder of files alone is unlabeled. Hidden files
- * (names starting with a dot) are ignored. Images are written straight into the store's buffer.
+ * Decodes a folder of images ({@link FolderListing}) once into an {@link ImageStore}, on all
+ * cores. Images are written straight into the store's buffer.
  */
 final class ImageFolderLoader {
 
@@ -58,44 +52,15 @@ final class ImageFolderLoader {
     private record Entry(Path file, int label) {}
 
     ImageStore load(String description) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new NoSuchFileException(root.toString(), null,
-                    "not a folder; expected a folder of images, or of one sub-folder of images per class");
-        }
-        List<Path> dirs = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (Path p : visible(root)) {
-            (Files.isDirectory(p) ? dirs : files).add(p);
-        }
+        return load(FolderListing.of(root), description);
+    }
+
+    ImageStore load(FolderListing listing, String description) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        List<String> classNames = null;
-        if (!dirs.isEmpty()) {
-            if (!files.isEmpty()) {
-                throw new DatasetException(root + ": holds class folders (" + dirs.get(0).getFileName() + ", ...) and also loose files ("
-                        + files.get(0).getFileName() + ", ...); move the files into a class folder, or remove them");
-            }
-            classNames = new ArrayList<>();
-            for (Path dir : dirs) {
-                List<Path> members = walk(dir);
-                if (members.isEmpty()) {
-                    throw new DatasetException(dir + ": class folder has no images; expected JPEG or PNG files in it"
-                            + " (remove the folder if the class is not wanted)");
-                }
-                int label = classNames.size();
-                classNames.add(dir.getFileName().toString());
-                for (Path f : members) {
-                    entries.add(new Entry(f, label));
-                }
-            }
-        } else {
-            if (files.isEmpty()) {
-                throw new DatasetException(root + ": folder is empty; expected JPEG or PNG images, or one sub-folder of them per class");
-            }
-            for (Path f : files) {
-                entries.add(new Entry(f, -1));
-            }
+        for (int i = 0; i < listing.size(); i++) {
+            entries.add(new Entry(listing.files().get(i), listing.label(i)));
         }
-        return decodeAll(entries, classNames, description);
+        return decodeAll(entries, listing.classNames() == null ? null : new ArrayList<>(listing.classNames()), description);
     }
 
     private ImageStore decodeAll(List<Entry> entries, List<String> classNames, String description) throws IOException {
@@ -253,32 +218,6 @@ final class ImageFolderLoader {
         String more = failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "";
         return new DatasetException(failures.firstEntry().getValue() + more
                 + "; remove such files from " + root + ", or set skip-unreadable: true to skip them with a warning");
-    }
-
-    /** Non-hidden entries of a folder, sorted by name. */
-    private static List<Path> visible(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
-        }
-    }
-
-    /** Non-hidden regular files under a folder at any depth, sorted by relative path. */
-    private static List<Path> walk(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        for (Path part : dir.relativize(p)) {
-                            if (part.toString().startsWith(".")) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    })
-                    .sorted(Comparator.comparing(p -> dir.relativize(p).toString()))
-                    .toList();
-        }
     }
 
     private static ThreadFactory daemon(String name) {

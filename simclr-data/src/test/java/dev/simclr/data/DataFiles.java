@@ -72,4 +72,41 @@ final class DataFiles {
         }
         return out.toByteArray();
     }
+
+    /**
+     * A tar archive of the given members (name, then content, alternately), each with a ustar
+     * header; type 'L' or 'x' members are written as GNU long-name or pax headers when the name
+     * starts with "L:" or "x:".
+     */
+    static byte[] tar(Object... members) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int m = 0; m < members.length; m += 2) {
+            String name = (String) members[m];
+            byte[] content = (byte[]) members[m + 1];
+            char type = '0';
+            if (name.startsWith("L:") || name.startsWith("x:")) {
+                type = name.charAt(0);
+                name = name.substring(2);
+            }
+            byte[] h = new byte[512];
+            byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            System.arraycopy(n, 0, h, 0, Math.min(100, n.length));
+            byte[] size = String.format("%011o", content.length).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(size, 0, h, 124, 11);
+            h[156] = (byte) type;
+            System.arraycopy("ustar".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, h, 257, 5);
+            int sum = 0;
+            for (int i = 0; i < 512; i++) {
+                sum += (i >= 148 && i < 156) ? 32 : (h[i] & 0xff);
+            }
+            byte[] check = String.format("%06o", sum).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(check, 0, h, 148, 6);
+            h[155] = ' ';
+            out.writeBytes(h);
+            out.writeBytes(content);
+            out.writeBytes(new byte[(512 - content.length % 512) % 512]);
+        }
+        out.writeBytes(new byte[1024]);
+        return out.toByteArray();
+    }
 }

@@ -79,6 +79,11 @@ public final class TwoViewPipeline implements AutoCloseable {
         });
     }
 
+    /** The images it prepares views of. */
+    public ImageDataset dataset() {
+        return data;
+    }
+
     /** Shape of one view after the operators. */
     public ImageShape viewShape() {
         return viewShape;

@@ -1,13 +1,13 @@
 package dev.simclr.train.pretrain;
 
+import dev.simclr.api.EpochOrder;
 import dev.simclr.augment.pipeline.TwoViewBatch;
 import dev.simclr.augment.pipeline.TwoViewPipeline;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * The batches of a run in their seeded order, each prepared while the engine computes the one
+ * The batches of a run in their seeded order (the dataset's {@link EpochOrder}), each prepared while the engine computes the one
  * before: within an epoch the next batch, and at an epoch's last step the first batch of the next
  * epoch (carried over).
  */
@@ -36,7 +36,7 @@ final class BatchFeed {
 
     /** Starts {@code epoch} at its step {@code first}: the carried batch, or that step's batch. */
     void startEpoch(int epoch, long first) {
-        order = shuffled(datasetSize, seed, epoch);
+        order = orderOf(epoch);
         next = carried != null ? carried : pipeline.submit(epoch, slice(order, (int) (first * batch)));
         carried = null;
     }
@@ -49,7 +49,7 @@ final class BatchFeed {
         TwoViewBatch views = await(next);
         next = s + 1 < perEpoch && step + 1 < maxSteps ? pipeline.submit(epoch, slice(order, (int) ((s + 1) * batch))) : null;
         if (next == null && s + 1 == perEpoch && epoch + 1 < epochs && step + 1 < maxSteps) {
-            carried = pipeline.submit(epoch + 1, slice(shuffled(datasetSize, seed, epoch + 1), 0));
+            carried = pipeline.submit(epoch + 1, slice(orderOf(epoch + 1), 0));
         }
         return views;
     }
@@ -80,20 +80,14 @@ final class BatchFeed {
         }
     }
 
-    /** Seeded shuffle of 0..n-1 for an epoch (Fisher-Yates). */
-    static int[] shuffled(int n, long seed, int epoch) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
+    /** The dataset's order for an epoch ({@link EpochOrder}): its own, or a seeded shuffle. */
+    private int[] orderOf(int epoch) {
+        int[] o = EpochOrder.of(pipeline.dataset(), seed, epoch);
+        if (o.length != datasetSize) {
+            throw new IllegalStateException(pipeline.dataset().description() + ": its epoch order has " + o.length
+                    + " images, but the dataset has " + datasetSize);
         }
-        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
+        return o;
     }
 
     private int[] slice(int[] from, int start) {
