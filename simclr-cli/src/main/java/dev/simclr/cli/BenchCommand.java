@@ -77,10 +77,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
         String device;
 
+        @Option(names = "--precision", defaultValue = "fp32",
+                description = "fp32, or bf16: convolutions and matrix products in bfloat16 from fp32 weights (default: ${DEFAULT-VALUE})")
+        String precision;
+
         @Override
         public Integer call() throws InterruptedException {
             TrainBenchmark.Options o = new TrainBenchmark.Options(encoder, stem, width, batch, size, channels, steps, warmup,
-                    threads, workers, batchNorm, passSize, device);
+                    threads, workers, batchNorm, passSize, device, precision);
             return TrainBenchmark.run(o, registry(), out);
         }
     }

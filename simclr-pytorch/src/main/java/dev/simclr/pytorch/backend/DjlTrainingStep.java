@@ -23,6 +23,7 @@ import dev.simclr.pytorch.gradcache.GradientCache;
 import dev.simclr.pytorch.gradcache.Passes;
 import dev.simclr.pytorch.optim.Optimizers;
 import dev.simclr.pytorch.optim.StatefulOptimizer;
+import dev.simclr.pytorch.precision.MixedPrecision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +31,8 @@ import java.util.List;
  * The training step on a DJL engine with autograd: forward of the views in passes (per-view batch
  * norm runs the encoder on each view's B rows, joint on all 2B, as the paper's global BN on one
  * device), NT-Xent, backward (or gradient caching), then the optimizer's update of every
- * trainable parameter and zeroed gradients.
+ * trainable parameter and zeroed gradients. The forward pass runs in {@code setup.precision()}
+ * (see {@link MixedPrecision}); parameters, gradients and the optimizer's state are fp32.
  */
 final class DjlTrainingStep implements TrainingStep {
 
@@ -41,12 +43,14 @@ final class DjlTrainingStep implements TrainingStep {
     private final Passes passes;
     private final Shape inputShape;
     private final List<Parameter> trainable = new ArrayList<>();
+    private final MixedPrecision precision;
 
     DjlTrainingStep(TrainingSetup setup, Device device) {
         this.setup = setup;
         this.device = device;
         this.optimizer = Optimizers.create(setup.optimizer(), setup.network());
         this.ps = new ParameterStore(setup.manager(), false);
+        this.precision = MixedPrecision.of(setup.network(), setup.manager(), setup.precision(), System.err::println);
         int batch = setup.batchSize();
         this.passes = Passes.of(2 * batch, setup.perViewBatchNorm() ? batch : 2 * batch, setup.passSize());
         ImageShape shape = setup.viewShape();
@@ -65,7 +69,7 @@ final class DjlTrainingStep implements TrainingStep {
             NDArray x = sm.create(views, inputShape);
             LossResult r;
             if (setup.gradientCache()) {
-                r = GradientCache.step(ps, setup.network(), setup.loss(), x, passes);
+                r = GradientCache.step(ps, precision.forward(), setup.loss(), x, passes);
             } else {
                 try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                     r = setup.loss().compute(project(x));
@@ -94,7 +98,7 @@ final class DjlTrainingStep implements TrainingStep {
 
     /** Projections of all 2B views, in the order view 1 then view 2, one encoder pass per range. */
     private NDArray project(NDArray x) {
-        Block network = setup.network();
+        Block network = precision.forward();
         if (passes.count() == 1) {
             // one pass: no concat (DJL's concat of a single array drops the autograd history)
             return network.forward(ps, new NDList(x), true).singletonOrThrow();
@@ -115,5 +119,10 @@ final class DjlTrainingStep implements TrainingStep {
     @Override
     public void restore(StepState state) {
         DjlStepState.restore(state, setup.network(), optimizer);
+    }
+
+    @Override
+    public void close() {
+        precision.close();
     }
 }
