@@ -45,6 +45,11 @@ final class ScriptedOps implements AutoCloseable {
         }
         this.manager = pt;
         this.computeType = computeType;
+        // each module is one op, so the profiling executor's specialisation gains nothing, and a
+        // module shared by layers of several shapes was re-profiled in the first steps: measured
+        // 8.4 instead of 13.9 CPU-seconds per bf16 step (docs/performance.md); the setting is global,
+        // and these are the process's only TorchScript modules
+        JniUtils.setGraphExecutorOptimize(false);
     }
 
     /** {@code torch.nn.functional.conv2d} of {@code x} by the layer's fp32 weight (and bias), computed in the lower precision. */
