@@ -82,10 +82,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--backend", defaultValue = "pytorch", description = "backend that trains: pytorch or tensorflow (default: ${DEFAULT-VALUE})")
         String backend;
 
+        @Option(names = "--precision", defaultValue = "fp32",
+                description = "fp32, or bf16: convolutions and matrix products in bfloat16 from fp32 weights (default: ${DEFAULT-VALUE})")
+        String precision;
+
         @Override
         public Integer call() throws InterruptedException {
             TrainBenchmark.Options o = new TrainBenchmark.Options(encoder, stem, width, batch, size, channels, steps, warmup,
-                    threads, workers, batchNorm, passSize, device, backend);
+                    threads, workers, batchNorm, passSize, device, backend, precision);
             return TrainBenchmark.run(o, registry(), out);
         }
     }

@@ -19,6 +19,7 @@ import dev.simclr.pytorch.gradcache.GradientCache;
 import dev.simclr.api.step.Passes;
 import dev.simclr.pytorch.optim.Optimizers;
 import dev.simclr.pytorch.optim.StatefulOptimizer;
+import dev.simclr.pytorch.precision.MixedPrecision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,8 @@ import java.util.List;
  * The training step on a DJL engine with autograd: forward of the views in passes (per-view batch
  * norm runs the encoder on each view's B rows, joint on all 2B, as the paper's global BN on one
  * device), NT-Xent, backward (or gradient caching), then the optimizer's update of every
- * trainable parameter and zeroed gradients.
+ * trainable parameter and zeroed gradients. The forward pass runs in {@code setup.precision()}
+ * (see {@link MixedPrecision}); parameters, gradients and the optimizer's state are fp32.
  */
 final class DjlTrainingStep implements TrainingStep {
 
@@ -37,12 +39,14 @@ final class DjlTrainingStep implements TrainingStep {
     private final Passes passes;
     private final Shape inputShape;
     private final List<Parameter> trainable = new ArrayList<>();
+    private final MixedPrecision precision;
 
     DjlTrainingStep(TrainingSetup setup, Device device) {
         this.setup = setup;
         this.device = device;
         this.optimizer = Optimizers.create(setup.optimizer(), setup.network());
         this.ps = new ParameterStore(setup.manager(), false);
+        this.precision = MixedPrecision.of(setup.network(), setup.manager(), setup.precision(), System.err::println);
         int batch = setup.batchSize();
         this.passes = Passes.of(2 * batch, setup.perViewBatchNorm() ? batch : 2 * batch, setup.passSize());
         ImageShape shape = setup.viewShape();
@@ -61,7 +65,7 @@ final class DjlTrainingStep implements TrainingStep {
             NDArray x = sm.create(views, inputShape);
             LossResult r;
             if (setup.gradientCache()) {
-                r = GradientCache.step(ps, setup.network(), setup.loss(), x, passes);
+                r = GradientCache.step(ps, precision.forward(), setup.loss(), x, passes);
             } else {
                 try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                     r = setup.loss().compute(project(x));
@@ -90,7 +94,7 @@ final class DjlTrainingStep implements TrainingStep {
 
     /** Projections of all 2B views, in the order view 1 then view 2, one encoder pass per range. */
     private NDArray project(NDArray x) {
-        return passes.project(ps, setup.network(), x);
+        return passes.project(ps, precision.forward(), x);
     }
 
     @Override
@@ -101,5 +105,10 @@ final class DjlTrainingStep implements TrainingStep {
     @Override
     public void restore(StepState state) {
         DjlStepState.restore(state, setup.network(), optimizer);
+    }
+
+    @Override
+    public void close() {
+        precision.close();
     }
 }

@@ -79,18 +79,21 @@ public final class TrainBenchmark {
      * @param passSize images per encoder pass (0: as batchNorm implies)
      * @param device the backend's device: cpu, gpu, gpu:N or auto
      * @param backend the backend that trains: pytorch or tensorflow
+     * @param precision the training step's precision: fp32 or bf16 ({@code train.precision})
      */
     public record Options(String encoder, String stem, double width, int batch, int size, int channels, int steps,
-            int warmup, int threads, int workers, String batchNorm, int passSize, String device, String backend) {
+            int warmup, int threads, int workers, String batchNorm, int passSize, String device, String backend,
+            String precision) {
 
-        /** The options on the pytorch backend. */
+        /** The options of an fp32 benchmark on the pytorch backend. */
         public Options(String encoder, String stem, double width, int batch, int size, int channels, int steps,
                 int warmup, int threads, int workers, String batchNorm, int passSize, String device) {
-            this(encoder, stem, width, batch, size, channels, steps, warmup, threads, workers, batchNorm, passSize, device, "pytorch");
+            this(encoder, stem, width, batch, size, channels, steps, warmup, threads, workers, batchNorm, passSize, device,
+                    "pytorch", "fp32");
         }
 
         public static Options defaults() {
-            return new Options("resnet18", "cifar", 1.0, 64, 32, 3, 10, 2, 0, 0, "per-view", 0, "cpu");
+            return new Options("resnet18", "cifar", 1.0, 64, 32, 3, 10, 2, 0, 0, "per-view", 0, "cpu", "pytorch", "fp32");
         }
 
         /** Images that go through the encoder at once with these settings. */
@@ -133,9 +136,9 @@ public final class TrainBenchmark {
             Pretrainer.initialize(network, manager, viewShape, config.seed());
             Engine engine = backend.engine();
             out.printf(Locale.ROOT, "train benchmark: %s (%s stem, width %s) + %s head, %s loss; batch %d (%d views), %s batch norm, "
-                            + "passes of %d images; views %s%n",
+                            + "passes of %d images, %s; views %s%n",
                     o.encoder(), o.stem(), o.width(), config.head().name(), config.loss().name(), o.batch(), 2 * o.batch(),
-                    o.batchNorm(), o.effectivePassSize(), viewShape);
+                    o.batchNorm(), o.effectivePassSize(), o.precision(), viewShape);
             out.printf(Locale.ROOT, "engine: %s (DJL %s); %d augmentation threads; %d warm-up + %d timed steps on %d generated images%n",
                     backend.describe(), Engine.getDjlVersion(), pipeline.threads(), o.warmup(), o.steps(), images.size());
 
@@ -179,6 +182,7 @@ public final class TrainBenchmark {
         train.put("batch-norm", o.batchNorm());
         train.put("pass-size", o.passSize());
         train.put("workers", o.workers());
+        train.put("precision", o.precision());
         Params trainParams = ParamValidator.validate(train, Sections.TRAIN, "train", errors);
         Params output = ParamValidator.validate(Map.of(), Sections.OUTPUT, "output", errors);
         if (!errors.isEmpty()) {
@@ -234,6 +238,7 @@ public final class TrainBenchmark {
         m.put("workers", workers);
         m.put("batch_norm", o.batchNorm());
         m.put("pass_size", o.effectivePassSize());
+        m.put("precision", o.precision());
         m.put("engine", engine.getEngineName());
         m.put("engine_version", engine.getVersion());
         m.put("djl_version", Engine.getDjlVersion());

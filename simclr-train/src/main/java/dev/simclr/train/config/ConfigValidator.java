@@ -44,7 +44,9 @@ public final class ConfigValidator {
         Map<String, Object> root = tree == null ? Map.of() : TextKeys.of(tree);
         for (String key : root.keySet()) {
             if (!Sections.TOP_LEVEL.contains(key)) {
-                errors.add(new ConfigError(key, ParamValidator.unknownKey(key, Sections.TOP_LEVEL)));
+                // an empty key has no path to name, so its message says where it is
+                String where = key.isEmpty() ? "an empty key at the top level: " : "";
+                errors.add(new ConfigError(key, where + ParamValidator.unknownKey(key, Sections.TOP_LEVEL)));
             }
         }
         long seed = seed(root, errors);

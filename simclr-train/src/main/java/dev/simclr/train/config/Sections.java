@@ -42,6 +42,8 @@ public final class Sections {
                     "images per encoder pass (0: as batch-norm implies); smaller passes trade BN batch for speed on CPU"),
             Param.bool("gradient-cache", false,
                     "exact NT-Xent over the whole batch with small passes (Gao et al. 2021): embed all passes without gradients, then backpropagate each pass; costs a second forward pass"),
+            Param.choice("precision", "fp32", List.of("fp32", "bf16"),
+                    "arithmetic of the forward pass: bf16 computes convolutions and matrix products in bfloat16 from fp32 weights (batch norm, loss, optimizer in fp32); pytorch backend"),
             Param.integer("workers", 0, 0, 1024, "augmentation threads (0: number of cores)"),
             Param.integer("log-every", 10, 1, null, "steps between metrics.jsonl lines"),
             Param.integer("checkpoint-every", 1, 0, null, "epochs between checkpoints (0: only at the end)"),

@@ -3,6 +3,7 @@ package dev.simclr.train.config;
 import ai.djl.training.tracker.ParameterTracker;
 import dev.simclr.api.Params;
 import dev.simclr.api.step.OptimizerSettings;
+import dev.simclr.api.step.Precision;
 
 /**
  * The {@code train:} section, typed: built once from the validated config, so no other code reads
@@ -31,11 +32,12 @@ import dev.simclr.api.step.OptimizerSettings;
  * @param checkpointEverySteps steps between checkpoints inside an epoch (0: off)
  * @param keepCheckpoints recent checkpoints kept
  * @param knnEvery epochs between online kNN checks (0: off)
+ * @param precision the arithmetic of the training forward pass (fp32 or bf16)
  */
 public record TrainSettings(int epochs, int batchSize, long maxSteps, String optimizer, double lr, String lrScaling, double weightDecay,
         double momentum, boolean nesterov, double trustCoefficient, String schedule, double warmupEpochs, double[] decayEpochs,
         double decayFactor, boolean perViewBatchNorm, int passSize, boolean gradientCache, int workers, int logEvery, int checkpointEvery,
-        int checkpointEverySteps, int keepCheckpoints, int knnEvery) {
+        int checkpointEverySteps, int keepCheckpoints, int knnEvery, Precision precision) {
 
     /** The settings of a validated {@code train:} section (every key present, defaults filled in). */
     public static TrainSettings of(Params t) {
@@ -45,14 +47,14 @@ public record TrainSettings(int epochs, int batchSize, long maxSteps, String opt
                 t.has("decay-epochs") ? t.getDoubles("decay-epochs") : new double[0], t.getDouble("decay-factor"),
                 "per-view".equals(t.getString("batch-norm")), t.getInt("pass-size"), t.getBool("gradient-cache"), t.getInt("workers"),
                 t.getInt("log-every"), t.getInt("checkpoint-every"), t.getInt("checkpoint-every-steps"), t.getInt("keep-checkpoints"),
-                t.getInt("knn-every"));
+                t.getInt("knn-every"), Precision.fromKey(t.getString("precision")));
     }
 
     /** The same settings with another number of epochs. */
     public TrainSettings withEpochs(int e) {
         return new TrainSettings(e, batchSize, maxSteps, optimizer, lr, lrScaling, weightDecay, momentum, nesterov, trustCoefficient,
                 schedule, warmupEpochs, decayEpochs, decayFactor, perViewBatchNorm, passSize, gradientCache, workers, logEvery,
-                checkpointEvery, checkpointEverySteps, keepCheckpoints, knnEvery);
+                checkpointEvery, checkpointEverySteps, keepCheckpoints, knnEvery, precision);
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Pretrainer {
     public static TrainingStep step(Backend backend, NDManager manager, SimClrNetwork network, ContrastiveLoss loss, ImageShape viewShape,
             TrainSettings train, LrSchedule schedule) {
         return backend.trainingStep(new TrainingSetup(manager, network, loss, viewShape, train.batchSize(), train.perViewBatchNorm(),
-                train.passSize(), train.gradientCache(), train.optimizerSettings(schedule)));
+                train.passSize(), train.gradientCache(), train.optimizerSettings(schedule), train.precision()));
     }
 
     /** Writes checkpoints into {@code store} (every {@code train.checkpoint-every} epochs, every {@code train.checkpoint-every-steps} steps, at a stop and at the end). */

@@ -48,6 +48,25 @@ class TrainBenchmarkTest {
     }
 
     @Test
+    void trainsInBf16WhenAsked() throws Exception {
+        TrainBenchmark.Options bf16 = new TrainBenchmark.Options("resnet18", "cifar", 0.0625, 4, 8, 3, 2, 1, 1, 1, "per-view", 0, "cpu", "pytorch",
+                "bf16");
+        String printed = run(bf16);
+        JsonNode j = lastJsonLine(printed);
+        assertEquals("bf16", j.get("precision").asText());
+        assertTrue(Double.isFinite(j.get("loss_last").asDouble()), j.toString());
+        assertTrue(printed.contains("passes of 4 images, bf16"), printed);
+    }
+
+    @Test
+    void refusesAnUnknownPrecisionNamingTheKey() {
+        TrainBenchmark.Options fp8 = new TrainBenchmark.Options("resnet18", "cifar", 0.0625, 4, 8, 3, 1, 0, 1, 1, "per-view", 0, "cpu", "pytorch",
+                "fp8");
+        Exception e = assertThrows(RuntimeException.class, () -> run(fp8));
+        assertTrue(e.getMessage().contains("train.precision"), e.getMessage());
+    }
+
+    @Test
     void jointBatchNormWithPassSizeReportsTheImagesPerPass() throws Exception {
         TrainBenchmark.Options o = new TrainBenchmark.Options("resnet18", "cifar", 0.0625, 4, 8, 3, 1, 0, 1, 1, "joint", 2, "cpu");
         assertEquals(2, lastJsonLine(run(o)).get("pass_size").asInt());
