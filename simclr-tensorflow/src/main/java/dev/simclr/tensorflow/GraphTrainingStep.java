@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.simclr.api.step.Precision;
 import dev.simclr.api.step.StepLoss;
 import dev.simclr.api.step.StepState;
 import dev.simclr.api.step.TrainingSetup;
@@ -49,6 +50,10 @@ final class GraphTrainingStep implements TrainingStep {
         if (setup.gradientCache()) {
             throw new IllegalArgumentException("train.gradient-cache: the tensorflow backend takes the gradients of the whole batch at once;"
                     + " set it to false, or pre-train with backend: pytorch");
+        }
+        if (setup.precision() != Precision.FP32) {
+            throw new IllegalArgumentException("train.precision: " + setup.precision().key()
+                    + " is not available on the tensorflow backend, which trains in fp32; set it to fp32, or pre-train with backend: pytorch");
         }
         TrainableBlock.check(setup.network(), setup.manager());
         this.setup = setup;

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.LossResult;
+import dev.simclr.api.step.Precision;
 import dev.simclr.api.step.StepLoss;
 import dev.simclr.api.step.StepState;
 import dev.simclr.api.step.TrainingSetup;
@@ -56,6 +57,10 @@ public final class DataParallelStep implements TrainingStep {
         if (setup.gradientCache()) {
             throw new IllegalArgumentException("train.gradient-cache with backend.devices " + devices.size()
                     + " is not supported; use one device for gradient caching, or turn it off");
+        }
+        if (setup.precision() != Precision.FP32) {
+            throw new IllegalArgumentException("train.precision: " + setup.precision().key() + " with backend.devices "
+                    + devices.size() + " is not supported; train in fp32 on several devices, or in bf16 on one");
         }
         this.setup = setup;
         this.copy = copy;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -23,6 +25,7 @@ import dev.simclr.api.Backend;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.Params;
 import dev.simclr.api.step.OptimizerSettings;
+import dev.simclr.api.step.Precision;
 import dev.simclr.api.step.StepLoss;
 import dev.simclr.api.step.TrainingSetup;
 import dev.simclr.api.step.TrainingStep;
@@ -102,6 +105,17 @@ class DataParallelTrainingTest {
             try (TrainingStep step = step(backend(2), manager, net, loss)) {
                 assertInstanceOf(DataParallelStep.class, step);
             }
+        }
+    }
+
+    @Test
+    void bf16OnSeveralDevicesIsRefusedNamingTheKey() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch"); NtXentLoss loss = new NtXentLoss(0.5);
+                Backend backend = backend(2)) {
+            OptimizerSettings sgd = new OptimizerSettings("sgd", Tracker.fixed(0.5f), 1e-4, 0.9, false, 0.001);
+            TrainingSetup bf16 = new TrainingSetup(manager, network(manager), loss, VIEW, B, true, 0, false, sgd, Precision.BF16);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backend.trainingStep(bf16));
+            assertTrue(e.getMessage().contains("train.precision: bf16 with backend.devices 2"), e.getMessage());
         }
     }
 
