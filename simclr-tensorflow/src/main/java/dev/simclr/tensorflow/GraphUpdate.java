@@ -22,9 +22,12 @@ interface GraphUpdate {
 
     /**
      * What is fed for a parameter's {@code t}-th update (1-based) at learning rate {@code lr}: two
-     * scalars, {@code rate} and {@code aux} of {@link #apply}.
+     * scalars, {@code rate} and {@code aux} of {@link #apply}; the learning rate and no aux unless
+     * the update needs more (Adam's bias corrections).
      */
-    float[] feed(float lr, long t);
+    default float[] feed(float lr, long t) {
+        return new float[] {lr, 0f};
+    }
 
     /**
      * The parameter's new value and buffers after one update.

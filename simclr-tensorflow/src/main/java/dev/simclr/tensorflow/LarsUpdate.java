@@ -32,11 +32,6 @@ record LarsUpdate(float weightDecay, float momentum, boolean nesterov, float tru
     }
 
     @Override
-    public float[] feed(float lr, long t) {
-        return new float[] {lr, 0f};
-    }
-
-    @Override
     public Result apply(Ops tf, Operand<TFloat32> weight, Operand<TFloat32> grad, List<Operand<TFloat32>> buffers, Operand<TFloat32> rate,
             Operand<TFloat32> aux, boolean excluded) {
         Operand<TFloat32> g = excluded ? grad : GraphUpdate.withWeightDecay(tf, weight, grad, weightDecay);
