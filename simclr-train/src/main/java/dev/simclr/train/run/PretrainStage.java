@@ -49,9 +49,7 @@ final class PretrainStage {
         RunConfig config = parts.config();
         Path dir = RunFolder.choose(outDir, config.output().getString("dir"), config.output().getString("name", null), force);
         try (Backend backend = parts.backend()) {
-            Pretrainer.requireTraining(backend);
-            RunData data = RunData.open(parts);
-            data.requireKnnData(parts.train().knnEvery());
+            RunData data = openFor(parts, backend);
             List<Augmentation> ops = parts.augmentations();
             preflight(parts, backend, ops, data.train());
             try (RunLock lock = RunLock.acquire(dir)) {
@@ -62,6 +60,28 @@ final class PretrainStage {
                 return pretrainAndEvaluate(parts, backend, data, ops, folder, resolved, null);
             }
         }
+    }
+
+    /**
+     * Everything {@link #start} checks before it makes the run folder, and nothing more: starts the
+     * backend, opens the data, makes the model, loss and training step once.
+     *
+     * @return what the run would train with, as the run's console lines say it
+     */
+    static List<String> check(Components parts) throws IOException {
+        try (Backend backend = parts.backend()) {
+            RunData data = openFor(parts, backend);
+            preflight(parts, backend, parts.augmentations(), data.train());
+            return List.of("backend:    " + backend.describe(), "data:       " + data.describe());
+        }
+    }
+
+    /** Refuses a backend that cannot train, then opens the run's data and checks it for the kNN monitor. */
+    private static RunData openFor(Components parts, Backend backend) throws IOException {
+        Pretrainer.requireTraining(backend);
+        RunData data = RunData.open(parts);
+        data.requireKnnData(parts.train().knnEvery());
+        return data;
     }
 
     /** Makes the model, loss and training step once without running anything, so that a setting only they can refuse stops the run before its folder exists. */
@@ -82,9 +102,7 @@ final class PretrainStage {
                 folder.dir() + " has no checkpoint to resume from (" + RunFolder.CHECKPOINTS + "/ is empty, or holds only damaged ones):"
                         + " it stopped before its first checkpoint. Start it again with --force, or lower train.checkpoint-every-steps next time."));
         try (Backend backend = parts.backend()) {
-            Pretrainer.requireTraining(backend);
-            RunData data = RunData.open(parts);
-            data.requireKnnData(parts.train().knnEvery());
+            RunData data = openFor(parts, backend);
             List<Augmentation> ops = parts.augmentations();
             Map<String, Object> resolved = parts.config().toTree();
             if (overrides != null && !overrides.isEmpty()) {

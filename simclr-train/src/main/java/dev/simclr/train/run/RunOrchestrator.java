@@ -40,6 +40,16 @@ public final class RunOrchestrator {
     }
 
     /**
+     * What {@link #run} checks before it makes a run folder, beyond the config: starts the backend,
+     * opens the data and makes the model, loss and training step once; throws what the run would.
+     *
+     * @return the backend and data lines the run would print
+     */
+    public List<String> check(RunConfig config) throws IOException {
+        return PretrainStage.check(new Components(registry, config));
+    }
+
+    /**
      * Also tells {@code listener} about every step and epoch (after metrics.jsonl has them), for
      * a display or a test that follows the run.
      */
