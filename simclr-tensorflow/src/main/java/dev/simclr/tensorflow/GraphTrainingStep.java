@@ -136,12 +136,7 @@ final class GraphTrainingStep implements TrainingStep {
         List<GraphVariable> all = new ArrayList<>(g.parameters);
         g.trained.forEach(t -> all.addAll(t.buffers()));
         Map<GraphVariable, float[]> values = fetch(g.session, all);
-        Map<String, NDArray> parameters = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : setup.network().getParameters()) {
-            NDArray array = p.getValue().getArray();
-            array.set(FloatBuffer.wrap(values.get(g.parameters.get(parameters.size()))));
-            parameters.put(p.getKey(), array);
-        }
+        Map<String, NDArray> parameters = writeBack(values);
         if (stateArrays != null) {
             stateArrays.close();
         }
@@ -159,6 +154,25 @@ final class GraphTrainingStep implements TrainingStep {
             slots.put(t.weight().name(), new StepState.Slots(updates[i], buffers));
         }
         return new StepState(optimizer.name(), parameters, slots);
+    }
+
+    /** Copies the graph's variables into the network's parameter arrays. */
+    @Override
+    public void publish() {
+        StepGraph g = built();
+        writeBack(fetch(g.session, g.parameters));
+    }
+
+    /** Writes the fetched values of the graph's parameters into the network's arrays, in the network's order; returns them by name. */
+    private Map<String, NDArray> writeBack(Map<GraphVariable, float[]> values) {
+        StepGraph g = built();
+        Map<String, NDArray> parameters = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : setup.network().getParameters()) {
+            NDArray array = p.getValue().getArray();
+            array.set(FloatBuffer.wrap(values.get(g.parameters.get(parameters.size()))));
+            parameters.put(p.getKey(), array);
+        }
+        return parameters;
     }
 
     @Override

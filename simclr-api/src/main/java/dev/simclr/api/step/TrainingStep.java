@@ -22,9 +22,17 @@ public interface TrainingStep extends AutoCloseable {
     /**
      * The parameters and the optimizer's state as a checkpoint stores them. The arrays are valid
      * until the next {@link #train}; the network the step was made for holds the same parameter
-     * values once this returns (an engine that trains copies of them writes them back here).
+     * values once this returns, as after {@link #publish}.
      */
     StepState state();
+
+    /**
+     * Makes the network the step was made for hold the trained parameter values, for whoever reads
+     * it next (the kNN monitor between epochs, the evaluators after training). A step that trains
+     * the network's own arrays has nothing to do; one that trains copies of them (in an engine's
+     * own variables, on other devices) writes them back.
+     */
+    void publish();
 
     /**
      * Continues from a checkpoint: copies its parameters into the network and takes over its

@@ -102,6 +102,10 @@ final class DjlTrainingStep implements TrainingStep {
         return DjlStepState.of(setup.network(), optimizer);
     }
 
+    /** Nothing to write back: the step trains the network's own parameter arrays. */
+    @Override
+    public void publish() {}
+
     @Override
     public void restore(StepState state) {
         DjlStepState.restore(state, setup.network(), optimizer);

@@ -161,6 +161,10 @@ public final class DataParallelStep implements TrainingStep {
         return DjlStepState.of(setup.network(), optimizer);
     }
 
+    /** Nothing to write back: the first device's replica is the network itself, and every step updates it. */
+    @Override
+    public void publish() {}
+
     /** Restores the first device's parameters and optimizer, then gives every replica the same values. */
     @Override
     public void restore(StepState state) {

@@ -63,8 +63,7 @@ final class PretrainLoop {
         }
         // stopped between epochs: the prepared batch is not needed
         feed.dropCarried();
-        // the network holds the trained values for whoever saves or evaluates it next
-        trainer.state();
+        trainer.publish();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return tally.result(startStep, seconds, waitTotal, train.batchSize(), stopped, saved);
     }
@@ -125,8 +124,7 @@ final class PretrainLoop {
         }
         // an epoch cut short by max-steps has no epoch line: its mean would not be an epoch's
         if (epochDone && tally.epochSteps() > 0) {
-            // the network holds the trained values for the listeners (the kNN monitor reads it)
-            trainer.state();
+            trainer.publish(); // the kNN monitor among the listeners reads the network
             log.onEpoch(tally.finishEpoch(epoch, seconds, train.batchSize()));
         }
         long step = tally.step();

@@ -40,6 +40,9 @@ final class HandTrainedStep implements TrainingStep {
     }
 
     @Override
+    public void publish() {}
+
+    @Override
     public void restore(StepState state) {
         DjlStepState.restore(state, net, opt);
     }
