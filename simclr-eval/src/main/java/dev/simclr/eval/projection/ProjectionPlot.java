@@ -4,10 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.simclr.api.DataSplit;
 import dev.simclr.api.EvaluationContext;
 import dev.simclr.api.Evaluator;
-import dev.simclr.api.FeatureSource;
-import dev.simclr.api.Features;
 import dev.simclr.api.io.AtomicFiles;
-import dev.simclr.eval.Sampling;
 import dev.simclr.charts.Charts;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +30,10 @@ final class ProjectionPlot implements Evaluator {
 
     @Override
     public Map<String, Map<String, Object>> evaluate(EvaluationContext ctx) throws Exception {
-        Features f = ctx.features(DataSplit.TEST, FeatureSource.TRAINED);
-        Features sample = f.rows(Sampling.indices(f.count(), maxPoints, ctx.seed()));
+        MapSample sample = MapSample.of(ctx, maxPoints);
         int n = sample.count();
-        int d = f.dim();
-        float[] x = sample.data();
-        int[] labels = sample.labels();
+        int d = sample.points().dim();
+        float[] x = sample.points().data();
         Pca pca;
         try (NDManager m = ctx.backend().newManager()) {
             pca = Pca.fit(m, x, n, d, 2, ctx.seed());
@@ -46,7 +41,7 @@ final class ProjectionPlot implements Evaluator {
         double[] xy = pca.project(x, n);
         int comps = pca.components().length;
         List<String> classNames = ctx.data(DataSplit.TEST).classNames();
-        JFreeChart chart = chart(xy, comps, labels, classNames, pca, f.count(), n);
+        JFreeChart chart = chart(xy, comps, sample, classNames, pca);
         AtomicFiles.write(ctx.outputDir().resolve(FILE), out -> Charts.writePng(out, chart, width, height));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("explained_variance_pc1", pca.explained(0));
@@ -57,16 +52,14 @@ final class ProjectionPlot implements Evaluator {
         return Map.of(name, metrics);
     }
 
-    private static JFreeChart chart(double[] xy, int comps, int[] labels, List<String> classNames, Pca pca, int total, int shown) {
+    private static JFreeChart chart(double[] xy, int comps, MapSample sample, List<String> classNames, Pca pca) {
+        int[] labels = sample.points().labels();
         double[] map = new double[2 * labels.length];
         for (int i = 0; i < labels.length; i++) {
             map[2 * i] = xy[i * comps];
             map[2 * i + 1] = comps > 1 ? xy[i * comps + 1] : 0.0;
         }
-        String title = shown < total
-                ? "Test features, PCA (" + shown + " of " + total + " images)"
-                : "Test features, PCA (" + total + " images)";
-        return ScatterChart.of(map, labels, classNames, title,
+        return ScatterChart.of(map, labels, classNames, "Test features, PCA (" + sample.images() + ")",
                 String.format("PC 1 (%.1f%% of variance)", 100 * pca.explained(0)),
                 String.format("PC 2 (%.1f%% of variance)", comps > 1 ? 100 * pca.explained(1) : 0.0));
     }

@@ -4,11 +4,8 @@ import ai.djl.ndarray.NDManager;
 import dev.simclr.api.DataSplit;
 import dev.simclr.api.EvaluationContext;
 import dev.simclr.api.Evaluator;
-import dev.simclr.api.FeatureSource;
-import dev.simclr.api.Features;
 import dev.simclr.api.io.AtomicFiles;
 import dev.simclr.charts.Charts;
-import dev.simclr.eval.Sampling;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,12 +40,10 @@ final class TsnePlot implements Evaluator {
 
     @Override
     public Map<String, Map<String, Object>> evaluate(EvaluationContext ctx) throws Exception {
-        Features f = ctx.features(DataSplit.TEST, FeatureSource.TRAINED);
-        Features sample = f.rows(Sampling.indices(f.count(), maxPoints, ctx.seed()));
+        MapSample sample = MapSample.of(ctx, maxPoints);
         int n = sample.count();
-        int d = f.dim();
-        float[] x = sample.data();
-        int[] labels = sample.labels();
+        int d = sample.points().dim();
+        float[] x = sample.points().data();
         double[] input;
         int inputDim;
         if (d > PCA_DIMS && n > PCA_DIMS) {
@@ -73,9 +68,8 @@ final class TsnePlot implements Evaluator {
         metrics.put("method", map.exact() ? "exact" : "barnes-hut");
         metrics.put("points", n);
         String method = map.exact() ? "exact" : String.format(Locale.ROOT, "Barnes-Hut, theta %.2g", tsne.theta());
-        String title = String.format(Locale.ROOT, "Test features, t-SNE (%s%d images, perplexity %.3g, %s)",
-                n < f.count() ? n + " of " : "", n < f.count() ? f.count() : n, tsne.perplexity(), method);
-        JFreeChart chart = ScatterChart.of(map.y(), labels, ctx.data(DataSplit.TEST).classNames(), title, "t-SNE 1", "t-SNE 2");
+        String title = String.format(Locale.ROOT, "Test features, t-SNE (%s, perplexity %.3g, %s)", sample.images(), tsne.perplexity(), method);
+        JFreeChart chart = ScatterChart.of(map.y(), sample.points().labels(), ctx.data(DataSplit.TEST).classNames(), title, "t-SNE 1", "t-SNE 2");
         AtomicFiles.write(ctx.outputDir().resolve(FILE), out -> Charts.writePng(out, chart, width, height));
         ctx.log(String.format(Locale.ROOT, "%s: %d test features mapped in %.1f s (%s), KL %.3f, in %s", name, n, seconds, method,
                 map.klDivergence(), FILE));
