@@ -41,7 +41,7 @@ final class MixedPrecisionNetwork extends AbstractBlock {
     }
 
     private NDArray eval(Block block, NDArray x, ParameterStore ps, boolean training, PairList<String, Object> params) {
-        if (FusedScript.fusable(block)) {
+        if (FusedScript.fusable(block) && Conversion.convertsAny(block)) {
             return ops.forward(ps, List.of(block), x, training);
         }
         if (Conversion.isSequence(block)) {
@@ -51,10 +51,10 @@ final class MixedPrecisionNetwork extends AbstractBlock {
                 if (FusedScript.fusable(child.getValue())) {
                     run.add(child.getValue());
                 } else {
-                    y = eval(child.getValue(), flush(run, y, ps, training), ps, training, params);
+                    y = eval(child.getValue(), flush(run, y, ps, training, params), ps, training, params);
                 }
             }
-            return flush(run, y, ps, training);
+            return flush(run, y, ps, training, params);
         }
         if (block instanceof ResidualConnection r) {
             NDArray branch = eval(r.branch(), x, ps, training, params);
@@ -64,12 +64,20 @@ final class MixedPrecisionNetwork extends AbstractBlock {
         return block.forward(ps, new NDList(x), training, params).singletonOrThrow();
     }
 
-    /** The output of the pending stretch of layers on {@code x}, which empties it; {@code x} when it is empty. */
-    private NDArray flush(List<Block> run, NDArray x, ParameterStore ps, boolean training) {
-        if (run.isEmpty()) {
-            return x;
+    /**
+     * The output of the pending stretch of layers on {@code x}, which empties it: one module when the
+     * stretch holds a convolution or Linear layer, else the layers themselves in fp32 (bf16 would
+     * only add two casts); {@code x} when it is empty.
+     */
+    private NDArray flush(List<Block> run, NDArray x, ParameterStore ps, boolean training, PairList<String, Object> params) {
+        NDArray y = x;
+        if (run.stream().anyMatch(Conversion::convertsAny)) {
+            y = ops.forward(ps, run, x, training);
+        } else {
+            for (Block block : run) {
+                y = block.forward(ps, new NDList(y), training, params).singletonOrThrow();
+            }
         }
-        NDArray y = ops.forward(ps, run, x, training);
         run.clear();
         return y;
     }
