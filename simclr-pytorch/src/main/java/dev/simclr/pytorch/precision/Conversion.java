@@ -12,9 +12,9 @@ import java.util.List;
 /**
  * Which parts of a block tree {@link MixedPrecisionNetwork} can run in the lower precision: the
  * blocks whose forward pass is known from their type alone (sequences, residual connections,
- * {@code Conv2d}, {@code Linear}) and, inside them, any layer it leaves to itself in fp32. A block of
- * another type that holds convolutions or Linear layers (a plugin's custom block) cannot be seen
- * into, so it runs as its own code does, in fp32.
+ * {@code Conv2d}, {@code Linear}, and the other layers {@link FusedScript} writes) and, inside them,
+ * any layer it leaves to itself in fp32. A block of another type that holds convolutions or Linear
+ * layers (a plugin's custom block) cannot be seen into, so it runs as its own code does, in fp32.
  */
 final class Conversion {
 

@@ -1,28 +1,28 @@
 package dev.simclr.pytorch.precision;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import dev.simclr.models.ResidualConnection;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The training forward pass of a network with its convolutions and Linear layers computed by
- * {@link ScriptedOps} (in bfloat16, from the network's own fp32 parameters) and every other layer
- * (batch norm, activations, pooling) by the layer itself in fp32. It walks the network's block tree,
- * so it owns no parameters: gradients land in the network's parameters, and checkpoints, exports and
+ * The forward pass of a network with its layers computed by {@link ScriptedOps} in a lower
+ * precision (bfloat16, from the network's own fp32 parameters): it walks the network's block tree
+ * and runs each largest stretch of layers that {@link FusedScript} can write (in the built-in
+ * encoders with the CIFAR stem and heads, the whole network) as one module, with the activations in
+ * bfloat16 inside it and fp32 at its ends. It owns no parameters: gradients land in the network's
+ * parameters, batch norm updates the network's running statistics, and checkpoints, exports and
  * evaluation see the same network as in fp32.
  *
- * <p>A block it cannot see into (see {@link Conversion}) runs as the block itself does, in fp32.
+ * <p>A block it cannot see into (see {@link Conversion}) runs as the block itself does, in fp32,
+ * and so does any layer between two stretches that is not one of the script's layers.
  */
 final class MixedPrecisionNetwork extends AbstractBlock {
 
@@ -41,36 +41,45 @@ final class MixedPrecisionNetwork extends AbstractBlock {
     }
 
     private NDArray eval(Block block, NDArray x, ParameterStore ps, boolean training, PairList<String, Object> params) {
+        if (FusedScript.fusable(block) && Conversion.convertsAny(block)) {
+            return ops.forward(ps, List.of(block), x, training);
+        }
+        if (Conversion.isSequence(block)) {
+            List<Block> run = new ArrayList<>();
+            NDArray y = x;
+            for (Pair<String, Block> child : block.getChildren()) {
+                if (FusedScript.fusable(child.getValue())) {
+                    run.add(child.getValue());
+                } else {
+                    y = eval(child.getValue(), flush(run, y, ps, training, params), ps, training, params);
+                }
+            }
+            return flush(run, y, ps, training, params);
+        }
         if (block instanceof ResidualConnection r) {
             NDArray branch = eval(r.branch(), x, ps, training, params);
             NDArray skip = r.shortcut().isPresent() ? eval(r.shortcut().get(), x, ps, training, params) : x;
             return branch.add(skip);
         }
-        if (Conversion.isSequence(block)) {
-            NDArray y = x;
-            for (Pair<String, Block> child : block.getChildren()) {
-                y = eval(child.getValue(), y, ps, training, params);
-            }
-            return y;
-        }
-        if (block.getClass() == Conv2d.class) {
-            Conv2d conv = (Conv2d) block;
-            return ops.conv2d(ps, conv, x, value(ps, conv, "weight", x, training), value(ps, conv, "bias", x, training));
-        }
-        if (block.getClass() == Linear.class) {
-            return ops.linear(ps, x, value(ps, block, "weight", x, training), value(ps, block, "bias", x, training));
-        }
         return block.forward(ps, new NDList(x), training, params).singletonOrThrow();
     }
 
-    /** The layer's parameter {@code name} on the input's device, or null when the layer has none. */
-    private static NDArray value(ParameterStore ps, Block layer, String name, NDArray x, boolean training) {
-        if (!layer.getDirectParameters().contains(name)) {
-            return null;
+    /**
+     * The output of the pending stretch of layers on {@code x}, which empties it: one module when the
+     * stretch holds a convolution or Linear layer, else the layers themselves in fp32 (bf16 would
+     * only add two casts); {@code x} when it is empty.
+     */
+    private NDArray flush(List<Block> run, NDArray x, ParameterStore ps, boolean training, PairList<String, Object> params) {
+        NDArray y = x;
+        if (run.stream().anyMatch(Conversion::convertsAny)) {
+            y = ops.forward(ps, run, x, training);
+        } else {
+            for (Block block : run) {
+                y = block.forward(ps, new NDList(y), training, params).singletonOrThrow();
+            }
         }
-        Parameter p = layer.getDirectParameters().get(name);
-        Device device = x.getDevice();
-        return ps.getValue(p, device, training);
+        run.clear();
+        return y;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.simclr.pytorch.precision;
 
+import static dev.simclr.pytorch.precision.Comparison.cosine;
+import static dev.simclr.pytorch.precision.Comparison.relativeError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,16 +75,6 @@ class MixedPrecisionTest {
         return out;
     }
 
-    private static double relativeError(float[] expected, float[] actual) {
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.length; i++) {
-            diff += (actual[i] - expected[i]) * (double) (actual[i] - expected[i]);
-            norm += expected[i] * (double) expected[i];
-        }
-        return Math.sqrt(diff / norm);
-    }
-
     @Test
     void bf16ResNet18ProjectionsAndGradientsStayNearFp32() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
@@ -108,6 +100,27 @@ class MixedPrecisionTest {
         }
     }
 
+    @Test
+    void imageNetStemMaxPoolRunsInFp32BetweenBf16Stretches() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Engine.getEngine("PyTorch").setRandomSeed(9);
+            SequentialBlock network = new SequentialBlock();
+            network.add(ResNet.builder().stem(Stem.IMAGENET).width(0.25).build().block());
+            network.add(MlpHead.create(128, 2, 256, 64, false).block());
+            network.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 64, 64));
+            NDArray x = manager.randomNormal(new Shape(8, 3, 64, 64));
+            float[] z32 = projections(network, x);
+            List<String> notes = new ArrayList<>();
+            float[] z16;
+            try (MixedPrecision mp = MixedPrecision.of(network, manager, Precision.BF16, notes::add)) {
+                z16 = projections(mp.forward(), x);
+            }
+            assertEquals(List.of(), notes, "the max-pool holds no convolution: nothing is left in fp32 but it");
+            double zError = relativeError(z32, z16);
+            assertTrue(zError < FORWARD_TOLERANCE && zError > 1e-4, "projections " + zError + " from fp32's");
+        }
+    }
+
     private static float[] projections(Block forward, NDArray x) {
         return forward.forward(new ParameterStore(x.getManager(), false), new NDList(x), true).singletonOrThrow().toFloatArray();
     }
@@ -121,18 +134,6 @@ class MixedPrecisionTest {
             at += g.length;
         }
         return out;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += a[i] * (double) b[i];
-            aa += a[i] * (double) a[i];
-            bb += b[i] * (double) b[i];
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 
     @Test

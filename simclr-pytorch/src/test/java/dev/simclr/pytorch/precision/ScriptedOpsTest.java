@@ -8,10 +8,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
@@ -74,16 +76,25 @@ class ScriptedOpsTest {
         }
     }
 
+    private static Conv2d conv() {
+        return Conv2d.builder().setFilters(8).setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
+                .optPadding(new Shape(1, 1)).optBias(false).build();
+    }
+
+    /** The layer, uninitialised, with {@code w} as its weight array (so the weight's gradient lands in {@code w}). */
+    private static <B extends Block> B withWeight(B layer, NDArray w) {
+        layer.getParameters().get("weight").setArray(w);
+        return layer;
+    }
+
     @Test
     void bf16ConvolutionIsFp32ConvolutionOfRoundedOperands() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch"); ScriptedOps ops = new ScriptedOps(manager, BFLOAT16)) {
-            Conv2d conv = Conv2d.builder().setFilters(8).setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
-                    .optPadding(new Shape(1, 1)).optBias(false).build();
             ParameterStore ps = new ParameterStore(manager, false);
             NDArray x = manager.randomNormal(new Shape(4, 5, 9, 9));
             NDArray w = manager.randomNormal(new Shape(8, 5, 3, 3));
             NDArray g = manager.randomNormal(new Shape(4, 8, 5, 5));
-            assertMatchesEmulation((xi, wi) -> ops.conv2d(ps, conv, xi, wi, null),
+            assertMatchesEmulation((xi, wi) -> ops.forward(ps, List.of(withWeight(conv(), wi)), xi, true),
                     (xi, wi) -> xi.getNDArrayInternal().convolution(xi, wi, null, new Shape(2, 2), new Shape(1, 1), new Shape(1, 1), 1).singletonOrThrow(),
                     x, w, g);
         }
@@ -96,7 +107,7 @@ class ScriptedOpsTest {
             NDArray x = manager.randomNormal(new Shape(16, 40));
             NDArray w = manager.randomNormal(new Shape(24, 40));
             NDArray g = manager.randomNormal(new Shape(16, 24));
-            assertMatchesEmulation((xi, wi) -> ops.linear(ps, xi, wi, null), (xi, wi) -> Linear.linear(xi, wi).singletonOrThrow(), x, w, g);
+            assertMatchesEmulation((xi, wi) -> ops.forward(ps, List.of(withWeight(Linear.builder().setUnits(24).optBias(false).build(), wi)), xi, true), (xi, wi) -> Linear.linear(xi, wi).singletonOrThrow(), x, w, g);
         }
     }
 }
