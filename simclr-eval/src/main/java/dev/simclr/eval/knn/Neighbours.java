@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.simclr.api.EngineArrays;
 import dev.simclr.api.Features;
-import java.util.Arrays;
 
 /**
  * The most similar bank entries of each query by cosine similarity, most similar first: found once
@@ -38,7 +37,7 @@ record Neighbours(float[] similarity, int[] labels, int[] indices, int k) {
             NDArray bankT = EngineArrays.of(m, WeightedKnn.unitRows(bank.data(), n, d), new Shape(n, d)).transpose();
             for (int start = 0; start < queries.count(); start += chunk) {
                 int count = Math.min(chunk, queries.count() - start);
-                float[] q = WeightedKnn.unitRows(Arrays.copyOfRange(queries.data(), start * d, (start + count) * d), count, d);
+                float[] q = WeightedKnn.unitRows(queries.data(), start, count, d);
                 float[] values = new float[count * kk];
                 long[] idx = new long[count * kk];
                 try (NDManager step = m.newSubManager()) {
