@@ -12,15 +12,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.simclr.api.Backend;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.step.TrainingStep;
 import dev.simclr.loss.NtXentLoss;
 import dev.simclr.train.pretrain.SimClrNetwork;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,24 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * batch-norm head normalises each layer over B rows; at B = 4 float rounding alone moves those
  * gradients by about 2e-4 of their size on either engine, so that case runs at B = 8.)
  */
-class GradientsMatchPyTorchTest {
+class GradientsMatchPyTorchTest extends BothEngines {
 
     private static final double RELATIVE = 1e-4;
-
-    private static Backend tensorflow;
-    private static Backend pytorch;
-
-    @BeforeAll
-    static void engines() {
-        tensorflow = Engines.tensorflow();
-        pytorch = TwinNetworks.pytorch();
-    }
-
-    @AfterAll
-    static void close() {
-        tensorflow.close();
-        pytorch.close();
-    }
 
     @ParameterizedTest(name = "{0} stem, {1}x{1} views, per-view batch norm {2}, batch-norm head {3}, batch {4}")
     @CsvSource({"cifar, 8, true, true, 8", "cifar, 8, false, true, 4", "imagenet, 16, false, false, 4"})

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.simclr.api.Backend;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.step.OptimizerSettings;
 import dev.simclr.api.step.StepState;
@@ -13,8 +12,6 @@ import dev.simclr.api.step.TrainingStep;
 import dev.simclr.loss.NtXentLoss;
 import dev.simclr.train.pretrain.SimClrNetwork;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,26 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link GradientsMatchPyTorchTest}), grows past 1e-3 within a few steps, and Adam's first
  * update, {@code lr * sign(g)} in effect, turns rounding in gradients near zero into whole steps.
  */
-class LossCurveMatchesPyTorchTest {
+class LossCurveMatchesPyTorchTest extends BothEngines {
 
     private static final int STEPS = 20;
     private static final int BATCH = 8;
     private static final double LOSS_TOLERANCE = 1e-3;
-
-    private static Backend tensorflow;
-    private static Backend pytorch;
-
-    @BeforeAll
-    static void engines() {
-        tensorflow = Engines.tensorflow();
-        pytorch = TwinNetworks.pytorch();
-    }
-
-    @AfterAll
-    static void close() {
-        tensorflow.close();
-        pytorch.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"adam", "lars", "sgd"})

@@ -1,0 +1,24 @@
+package dev.simclr.tensorflow;
+
+import dev.simclr.api.Backend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** A test that runs the same network on TensorFlow and on PyTorch: both engines, started once per test class. */
+abstract class BothEngines {
+
+    static Backend tensorflow;
+    static Backend pytorch;
+
+    @BeforeAll
+    static void engines() {
+        tensorflow = Engines.tensorflow();
+        pytorch = TwinNetworks.pytorch();
+    }
+
+    @AfterAll
+    static void close() {
+        tensorflow.close();
+        pytorch.close();
+    }
+}
