@@ -62,10 +62,12 @@ public final class NtXentLoss implements ContrastiveLoss, AutoCloseable {
         int rows = Math.toIntExact(z.getShape().get(0));
         PairMasks m = masks.get(z.getManager(), rows / 2, z.getDevice(), z.getDataType());
 
-        NDArray unit = z.div(z.norm(new int[] {1}, true).maximum(1e-12f));
+        // scalars on the gradient's path are EngineScalars, not DJL's Number overloads (see there)
+        NDManager manager = z.getManager();
+        NDArray unit = z.div(z.norm(new int[] {1}, true).maximum(EngineScalar.of(manager, 1e-12f)));
         NDArray cosine = unit.matMul(unit.transpose());
         // the temperature scales the similarities before the softmax (eq. 1)
-        NDArray logits = cosine.div(temperature).add(m.selfPenalty());
+        NDArray logits = cosine.div(EngineScalar.of(manager, temperature)).add(m.selfPenalty());
         NDArray logProbPositive = logits.logSoftmax(1).gather(m.partner(), 1);
         NDArray loss = logProbPositive.mean().neg();
         return new LossResult(loss, metrics(cosine.stopGradient(), m, rows));

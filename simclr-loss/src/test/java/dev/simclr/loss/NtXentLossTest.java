@@ -112,6 +112,40 @@ class NtXentLossTest {
         }
     }
 
+    /**
+     * The graph must not keep anything that a garbage collection can free: with DJL's
+     * {@code div(Number)} for the temperature the gradient here was infinite (EngineScalar).
+     */
+    @Test
+    void gradientIsTheSameWhenACollectionRunsBetweenForwardAndBackward() {
+        float[] values = new float[8 * 4];
+        Random random = new Random(11);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        try (NtXentLoss loss = new NtXentLoss(0.2)) {
+            Outcome plain = lossAndGradient(loss, manager.create(values, new Shape(8, 4)));
+            Outcome collected = lossAndGradient(loss, manager.create(values, new Shape(8, 4)), NtXentLossTest::collect);
+            assertEquals(0.0, maxAbsDifference(collected.gradient, plain.gradient));
+        }
+    }
+
+    /** Collections, time for the cleaner to free what they found, and new direct buffers to reuse it. */
+    private static void collect() {
+        java.nio.ByteBuffer[] reuse = new java.nio.ByteBuffer[256];
+        for (int round = 0; round < 5; round++) {
+            System.gc();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (int i = 0; i < reuse.length; i++) {
+            reuse[i] = java.nio.ByteBuffer.allocateDirect(8).putDouble(0, Double.NaN);
+        }
+    }
+
     @Test
     void metricsMatchAPlainComputationOfRanksAndCosines() {
         Random random = new Random(7);
@@ -169,10 +203,16 @@ class NtXentLossTest {
     record Outcome(float loss, float[] gradient, Map<String, Double> metrics) {}
 
     static Outcome lossAndGradient(NtXentLoss loss, NDArray z) {
+        return lossAndGradient(loss, z, () -> {});
+    }
+
+    /** As above, with {@code between} run after the forward pass and before the backward pass. */
+    static Outcome lossAndGradient(NtXentLoss loss, NDArray z, Runnable between) {
         z.setRequiresGradient(true);
         LossResult r;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             r = loss.compute(z);
+            between.run();
             gc.backward(r.loss());
         }
         return new Outcome(r.loss().getFloat(), z.getGradient().toFloatArray(), r.metrics());
