@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.simclr.api.EngineArrays;
 import dev.simclr.api.Features;
-import java.util.Arrays;
 
 /**
  * The most similar bank entries of each query by cosine similarity, most similar first: found once
@@ -34,15 +34,15 @@ record Neighbours(float[] similarity, int[] labels, int[] indices, int k) {
         int[] rows = new int[queries.count() * kk];
         boolean engineTopK = true;
         try (NDManager m = parent.newSubManager()) {
-            NDArray bankT = m.create(WeightedKnn.unitRows(bank.data(), n, d), new Shape(n, d)).transpose();
+            NDArray bankT = EngineArrays.of(m, WeightedKnn.unitRows(bank.data(), n, d), new Shape(n, d)).transpose();
             for (int start = 0; start < queries.count(); start += chunk) {
                 int count = Math.min(chunk, queries.count() - start);
-                float[] q = WeightedKnn.unitRows(Arrays.copyOfRange(queries.data(), start * d, (start + count) * d), count, d);
+                float[] q = WeightedKnn.unitRows(queries.data(), start, count, d);
                 float[] values = new float[count * kk];
                 long[] idx = new long[count * kk];
                 try (NDManager step = m.newSubManager()) {
                     bankT.tempAttach(step);
-                    NDArray sim = step.create(q, new Shape(count, d)).matMul(bankT);
+                    NDArray sim = EngineArrays.of(step, q, new Shape(count, d)).matMul(bankT);
                     if (engineTopK) {
                         try {
                             NDList top = sim.topK(kk, 1, true, true);

@@ -102,16 +102,22 @@ final class WeightedKnn {
 
     /** Rows scaled to unit L2 norm (a zero row stays zero: similar to nothing). */
     static float[] unitRows(float[] x, int rows, int dim) {
+        return unitRows(x, 0, rows, dim);
+    }
+
+    /** Rows {@code first..first+rows-1} of {@code x} scaled to unit L2 norm, without copying the rest. */
+    static float[] unitRows(float[] x, int first, int rows, int dim) {
         float[] out = new float[rows * dim];
         for (int i = 0; i < rows; i++) {
+            int in = (first + i) * dim;
             double sq = 0;
             for (int j = 0; j < dim; j++) {
-                double v = x[i * dim + j];
+                double v = x[in + j];
                 sq += v * v;
             }
             double inv = sq > 0 ? 1.0 / Math.sqrt(sq) : 0.0;
             for (int j = 0; j < dim; j++) {
-                out[i * dim + j] = (float) (x[i * dim + j] * inv);
+                out[i * dim + j] = (float) (x[in + j] * inv);
             }
         }
         return out;

@@ -3,6 +3,7 @@ package dev.simclr.eval.probe;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.simclr.api.EngineArrays;
 import java.util.Arrays;
 
 /**
@@ -27,7 +28,7 @@ record FittedProbe(float[] theta, int cols, int classes, int epochs, double loss
                 int count = Math.min(SCORE_CHUNK, rows - start);
                 try (NDManager chunk = m.newSubManager()) {
                     float[] part = Arrays.copyOfRange(xWithBias, start * cols, (start + count) * cols);
-                    NDArray logits = chunk.create(part, new Shape(count, cols)).matMul(w);
+                    NDArray logits = EngineArrays.of(chunk, part, new Shape(count, cols)).matMul(w);
                     System.arraycopy(logits.toFloatArray(), 0, out, start * classes, count * classes);
                 }
             }

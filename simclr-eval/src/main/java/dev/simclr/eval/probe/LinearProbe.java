@@ -77,7 +77,7 @@ final class LinearProbe implements Evaluator {
                             ValidationSplit.stratified(train.labels(), classes, validationFraction, ctx.seed()),
                             done -> progress.update(done, "choosing settings"));
             ProbeSettings chosen = s.with(choice.value(ProbeSelection.LR, s.lr()), choice.value(ProbeSelection.WEIGHT_DECAY, s.weightDecay()));
-            fit = ProbeFit.run(manager, train, test, classes, chosen, null, epoch -> {});
+            fit = ProbeFit.run(manager, ProbeInputs.of(train, test, chosen.standardize()), classes, chosen, null, epoch -> {});
             progress.update(points + 1, null);
             checkFinite(fit.probe(), row, chosen);
         }

@@ -30,8 +30,8 @@ final class ProbeSelection {
      */
     static GridSearch.Result choose(NDManager manager, Features train, int classes, ProbeSettings s, List<GridSearch.Axis> axes,
             ValidationSplit split, IntConsumer onPoint) throws Exception {
-        Features fit = split.fitPart(train);
         Features validation = split.validationPart(train);
+        ProbeInputs inputs = ProbeInputs.of(split.fitPart(train), validation, s.standardize());
         boolean warm = s.optimizer() == ProbeOptimizer.LBFGS;
         int lrAxis = axes.size() - 2;
         float[][] previous = {null};
@@ -41,7 +41,7 @@ final class ProbeSelection {
             double lr = lrAxis >= 0 ? point[lrAxis] : s.lr();
             ProbeSettings candidate = s.with(lr, point[axes.size() - 1]);
             float[] initial = warm && lr == previousLr[0] ? previous[0] : null;
-            ProbeFit f = ProbeFit.run(manager, fit, validation, classes, candidate, initial, epoch -> {});
+            ProbeFit f = ProbeFit.run(manager, inputs, classes, candidate, initial, epoch -> {});
             previous[0] = f.probe().theta();
             previousLr[0] = lr;
             onPoint.accept(++done[0]);

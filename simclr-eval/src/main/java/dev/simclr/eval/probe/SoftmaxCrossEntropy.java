@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.simclr.api.EngineArrays;
 
 /**
  * Mean softmax cross-entropy of a linear classifier on one batch, plus an L2 penalty on the
@@ -32,12 +33,12 @@ final class SoftmaxCrossEntropy implements Objective, AutoCloseable {
         this.cols = cols;
         this.classes = classes;
         this.weightDecay = weightDecay;
-        this.x = manager.create(xWithBias, new Shape(rows, cols));
+        this.x = EngineArrays.of(manager, xWithBias, new Shape(rows, cols));
         float[] oneHot = new float[rows * classes];
         for (int i = 0; i < rows; i++) {
             oneHot[i * classes + labels[i]] = 1f;
         }
-        this.y = manager.create(oneHot, new Shape(rows, classes));
+        this.y = EngineArrays.of(manager, oneHot, new Shape(rows, classes));
     }
 
     /** Loss and gradient over all rows. */

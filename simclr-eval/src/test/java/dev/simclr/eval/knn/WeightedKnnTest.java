@@ -12,6 +12,7 @@ import dev.simclr.eval.Synthetic;
 import dev.simclr.eval.TestBackend;
 import dev.simclr.eval.TestParams;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -135,5 +136,13 @@ class WeightedKnnTest {
                 org.junit.jupiter.api.Assertions.assertEquals(m[row * n + order[j]], values[row * k + j]);
             }
         }
+    }
+
+    @Test
+    void unitRowsOfARangeEqualThoseOfTheCopiedRange() {
+        float[] x = {3, 4, 0, 0, 1, 1, 6, 8};
+        float[] all = WeightedKnn.unitRows(x, 4, 2);
+        assertArrayEquals(new float[] {0.6f, 0.8f, 0, 0}, WeightedKnn.unitRows(x, 0, 2, 2), 1e-6f);
+        assertArrayEquals(Arrays.copyOfRange(all, 2, 8), WeightedKnn.unitRows(x, 1, 3, 2), 0f);
     }
 }

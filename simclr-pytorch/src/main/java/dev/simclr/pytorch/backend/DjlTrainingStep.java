@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.simclr.api.EngineArrays;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.LossResult;
 import dev.simclr.api.step.StepLoss;
@@ -62,7 +63,7 @@ final class DjlTrainingStep implements TrainingStep {
     public StepLoss train(float[] views) {
         NDManager manager = setup.manager();
         try (NDManager sm = manager.newSubManager(device)) {
-            NDArray x = sm.create(views, inputShape);
+            NDArray x = EngineArrays.of(sm, views, inputShape);
             LossResult r;
             if (setup.gradientCache()) {
                 r = GradientCache.step(ps, precision.forward(), setup.loss(), x, passes);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
+import dev.simclr.api.EngineArrays;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.LossResult;
 import dev.simclr.api.step.Precision;
@@ -105,7 +106,7 @@ public final class DataParallelStep implements TrainingStep {
                     ReplicaParameters replica = replicas.get(k);
                     NDManager onDevice = sm.newSubManager(replica.device());
                     long rows = 2L * split.sizes()[k];
-                    NDArray x = onDevice.create(split.viewsOf(views, k, rowSize), new Shape(rows, shape.channels(), shape.height(), shape.width()));
+                    NDArray x = EngineArrays.of(onDevice, split.viewsOf(views, k, rowSize), new Shape(rows, shape.channels(), shape.height(), shape.width()));
                     projections.add(passes.get(k).project(replica, setup.network(), x));
                 }
                 r = GlobalBatch.backward(gc, setup.loss(), projections, replicas.get(0).device(), copy);

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.simclr.api.Augmentation;
 import dev.simclr.api.Backend;
+import dev.simclr.api.EngineArrays;
 import dev.simclr.api.FloatImage;
 import dev.simclr.api.ImageDataset;
 import dev.simclr.api.ImageShape;
@@ -73,7 +74,7 @@ public final class FeatureExtractor {
     /** Encoder features of {@code count} prepared images. */
     public float[] encode(Block encoder, float[] pixels, int count, ImageShape shape) {
         try (NDManager sm = manager.newSubManager()) {
-            NDArray x = sm.create(pixels, new Shape(count, shape.channels(), shape.height(), shape.width()));
+            NDArray x = EngineArrays.of(sm, pixels, new Shape(count, shape.channels(), shape.height(), shape.width()));
             NDList y = backend.infer(encoder, new NDList(x));
             return y.singletonOrThrow().toFloatArray();
         }
