@@ -41,6 +41,7 @@ final class DjlTrainingStep implements TrainingStep {
     private final Shape inputShape;
     private final List<Parameter> trainable = new ArrayList<>();
     private final MixedPrecision precision;
+    private final StepProfiler profiler = StepProfiler.fromEnvironment();
 
     DjlTrainingStep(TrainingSetup setup, Device device) {
         this.setup = setup;
@@ -61,6 +62,15 @@ final class DjlTrainingStep implements TrainingStep {
 
     @Override
     public StepLoss train(float[] views) {
+        profiler.beforeStep();
+        try {
+            return trainOnce(views);
+        } finally {
+            profiler.afterStep();
+        }
+    }
+
+    private StepLoss trainOnce(float[] views) {
         NDManager manager = setup.manager();
         try (NDManager sm = manager.newSubManager(device)) {
             NDArray x = EngineArrays.of(sm, views, inputShape);
