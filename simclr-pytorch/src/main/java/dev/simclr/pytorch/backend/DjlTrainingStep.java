@@ -94,14 +94,10 @@ final class DjlTrainingStep implements TrainingStep {
     private void update() {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            for (Parameter p : trainable) {
-                NDArray w = p.getArray();
-                NDArray g = w.getGradient();
-                optimizer.update(p.getId(), w, g);
-                g.subi(g);
-            }
+            optimizer.updateAll(trainable);
         }
     }
+
 
     /** Projections of all 2B views, in the order view 1 then view 2, one encoder pass per range. */
     private NDArray project(NDArray x) {

@@ -1,6 +1,10 @@
 package dev.simclr.pytorch.optim;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Adam (Kingma and Ba 2015) with torch.optim.Adam's semantics, the reference tutorial's optimizer:
@@ -21,6 +25,7 @@ public final class Adam extends StatefulOptimizer {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
+    private FusedAdamUpdate fused;
 
     private Adam(Builder b) {
         super(b, NAME);
@@ -44,6 +49,61 @@ public final class Adam extends StatefulOptimizer {
         double correction2 = 1 - Math.pow(beta2, t);
         NDArray denominator = v.sqrt().divi((float) Math.sqrt(correction2)).addi(epsilon);
         weight.subi(m.div(denominator).muli((float) (lr / correction1)));
+    }
+
+    /**
+     * On the PyTorch engine, with every parameter on one device, the whole step is one
+     * {@link FusedAdamUpdate} call with the same results as {@link #apply} on each in turn.
+     */
+    @Override
+    public void updateAll(List<Parameter> parameters) {
+        if (!fusable(parameters)) {
+            super.updateAll(parameters);
+            return;
+        }
+        int n = parameters.size();
+        List<NDArray> weights = new ArrayList<>(n);
+        List<NDArray> grads = new ArrayList<>(n);
+        List<NDArray> firstMoments = new ArrayList<>(n);
+        List<NDArray> secondMoments = new ArrayList<>(n);
+        List<NextUpdate> updates = new ArrayList<>(n);
+        float[] corrections = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            Parameter p = parameters.get(i);
+            NDArray weight = p.getArray();
+            NextUpdate next = next(p.getId());
+            weights.add(weight);
+            grads.add(weight.getGradient());
+            firstMoments.add(buffer(next.slots(), EXP_AVG, weight));
+            secondMoments.add(buffer(next.slots(), EXP_AVG_SQ, weight));
+            // as apply() computes them, in double, then rounded to float32
+            corrections[2 * i] = (float) Math.sqrt(1 - Math.pow(beta2, next.t()));
+            corrections[2 * i + 1] = (float) (next.lr() / (1 - Math.pow(beta1, next.t())));
+            updates.add(next);
+        }
+        if (fused == null || fused.count() != n) {
+            if (fused != null) {
+                fused.close();
+            }
+            fused = new FusedAdamUpdate(weights.get(0).getManager(), n, beta1, beta2, epsilon, getWeightDecay());
+        }
+        fused.run(weights, grads, firstMoments, secondMoments, corrections);
+        updates.forEach(NextUpdate::done);
+    }
+
+    /** How many parameters the last one-call update took; 0 when none was made. */
+    int fusedParameters() {
+        return fused == null ? 0 : fused.count();
+    }
+
+    private static boolean fusable(List<Parameter> parameters) {
+        if (parameters.isEmpty()) {
+            return false;
+        }
+        NDArray first = parameters.get(0).getArray();
+        Device device = first.getDevice();
+        return "PyTorch".equals(first.getManager().getEngine().getEngineName())
+                && parameters.stream().allMatch(p -> p.getArray().getDevice().equals(device));
     }
 
     /** Builder of {@link Adam}; torch's defaults: betas (0.9, 0.999), eps 1e-8. */

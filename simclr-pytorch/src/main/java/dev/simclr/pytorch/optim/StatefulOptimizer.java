@@ -2,9 +2,11 @@ package dev.simclr.pytorch.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,17 +44,42 @@ public abstract class StatefulOptimizer extends Optimizer {
 
     @Override
     public final void update(String parameterId, NDArray weight, NDArray grad) {
-        ParameterSlots slots = state.computeIfAbsent(parameterId, k -> new ParameterSlots());
-        long t = slots.updates() + 1;
-        float lr = learningRate.getNewValue(parameterId, (int) Math.min(Integer.MAX_VALUE, t));
+        NextUpdate next = next(parameterId);
         try (NDScope scope = new NDScope()) {
-            apply(parameterId, weight, grad, lr, t, slots);
-            for (NDArray b : slots.buffers().values()) {
+            apply(parameterId, weight, grad, next.lr(), next.t(), next.slots());
+            for (NDArray b : next.slots().buffers().values()) {
                 NDScope.unregister(b);
             }
             scope.suppressNotUsedWarning();
         }
-        slots.setUpdates(t);
+        next.done();
+    }
+
+    /**
+     * One training step's update: every parameter from its gradient, each gradient zeroed after.
+     * The same as {@link #update} on each in turn; a subclass may do them together.
+     */
+    public void updateAll(List<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            NDArray weight = p.getArray();
+            NDArray grad = weight.getGradient();
+            update(p.getId(), weight, grad);
+            grad.subi(grad);
+        }
+    }
+
+    /** A parameter's next update: its state, the update's 1-based count and its learning rate. */
+    protected record NextUpdate(ParameterSlots slots, long t, float lr) {
+        /** Counts the update as applied. */
+        public void done() {
+            slots.setUpdates(t);
+        }
+    }
+
+    protected final NextUpdate next(String parameterId) {
+        ParameterSlots slots = state.computeIfAbsent(parameterId, k -> new ParameterSlots());
+        long t = slots.updates() + 1;
+        return new NextUpdate(slots, t, learningRate.getNewValue(parameterId, (int) Math.min(Integer.MAX_VALUE, t)));
     }
 
     /**

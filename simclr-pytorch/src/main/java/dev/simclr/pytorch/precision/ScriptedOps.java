@@ -9,9 +9,7 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.simclr.pytorch.script.TorchScriptArchive;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +70,7 @@ final class ScriptedOps implements AutoCloseable {
     }
 
     private PtSymbolBlock load(FusedScript.Script script) {
-        byte[] archive = TorchScriptArchive.module(script.arguments(), script.body());
-        try {
-            return JniUtils.loadModule(manager, new ByteArrayInputStream(archive), true, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("libtorch could not load the mixed-precision module\n" + script.body(), e);
-        }
+        return TorchScriptArchive.load(manager, script.arguments(), script.body());
     }
 
     @Override

@@ -1,5 +1,10 @@
-package dev.simclr.pytorch.precision;
+package dev.simclr.pytorch.script;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +18,11 @@ import java.util.zip.ZipOutputStream;
  * or buffers: a zip of stored entries holding the format version, an empty constants table, the
  * pickled module object (class {@code __torch__.M}, state {@code {'training': True}}) and the
  * module's TorchScript source. libtorch compiles the source when the archive is loaded, so a small
- * differentiable function can be written here and run under autograd without Python.
+ * differentiable function can be written here and run under autograd without Python (the bf16
+ * modules of {@code dev.simclr.pytorch.precision}, the fused optimizer update of
+ * {@code dev.simclr.pytorch.optim}).
  */
-final class TorchScriptArchive {
+public final class TorchScriptArchive {
 
     private static final String ROOT = "archive/";
 
@@ -30,7 +37,7 @@ final class TorchScriptArchive {
      * @param arguments the forward's arguments after {@code self}, e.g. {@code "x: Tensor, w: Tensor"}
      * @param body the forward's statements, one per line, without indentation, ending in a return
      */
-    static byte[] module(String arguments, String body) {
+    public static byte[] module(String arguments, String body) {
         StringBuilder code = new StringBuilder()
                 .append("class M(Module):\n")
                 .append("  __parameters__ = []\n")
@@ -51,6 +58,22 @@ final class TorchScriptArchive {
             throw new UncheckedIOException("could not write a TorchScript archive in memory", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The module {@link #module} describes, compiled by libtorch and owned by {@code manager} (a
+     * PyTorch manager).
+     */
+    public static PtSymbolBlock load(NDManager manager, String arguments, String body) {
+        if (!(manager instanceof PtNDManager pt)) {
+            throw new IllegalArgumentException("a TorchScript module runs on the PyTorch engine, not on "
+                    + manager.getEngine().getEngineName());
+        }
+        try {
+            return JniUtils.loadModule(pt, new ByteArrayInputStream(module(arguments, body)), true, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("libtorch could not load the module\n" + body, e);
+        }
     }
 
     /** {@code pickle.dumps} (protocol 2) of an object of class {@code __torch__.M} in training mode. */
