@@ -47,7 +47,8 @@ final class ScriptedOps implements AutoCloseable {
         // a module is compiled once and runs the same ops on every call, so the profiling executor's
         // specialisation gains nothing, and a module shared by layers of several shapes was re-profiled
         // in the first steps: measured 8.4 instead of 13.9 CPU-seconds per bf16 step
-        // (docs/performance.md); the setting is global, and these are the process's only TorchScript modules
+        // (docs/performance.md); the setting is global, and the other TorchScript module of the process
+        // (FusedAdamUpdate) turns it off as well
         JniUtils.setGraphExecutorOptimize(false);
     }
 
