@@ -15,26 +15,22 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.simclr.api.Backend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class BlockInterpreterTest {
+class BlockInterpreterTest extends TensorFlowEngine {
 
-    private static Backend tensorflow;
     private static NDManager manager;
 
     @BeforeAll
-    static void engine() {
-        tensorflow = Engines.tensorflow();
+    static void openManager() {
         manager = tensorflow.newManager();
     }
 
     @AfterAll
-    static void close() {
+    static void closeManager() {
         manager.close();
-        tensorflow.close();
     }
 
     /** A block the interpreter has never heard of. */

@@ -5,20 +5,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** A test that runs the same network on TensorFlow and on PyTorch: both engines, started once per test class. */
-abstract class BothEngines {
+abstract class BothEngines extends TensorFlowEngine {
 
-    static Backend tensorflow;
     static Backend pytorch;
 
     @BeforeAll
-    static void engines() {
-        tensorflow = Engines.tensorflow();
+    static void startPyTorch() {
         pytorch = TwinNetworks.pytorch();
     }
 
     @AfterAll
-    static void close() {
-        tensorflow.close();
+    static void closePyTorch() {
         pytorch.close();
     }
 }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import dev.simclr.api.Backend;
 import dev.simclr.api.Encoder;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.ProjectionHead;
@@ -23,26 +22,23 @@ import org.junit.jupiter.api.Test;
  * An encoder trained on PyTorch, saved as a run folder saves it and loaded into the TensorFlow
  * engine, gives the same features there.
  */
-class FeaturesMatchPyTorchTest {
+class FeaturesMatchPyTorchTest extends TensorFlowEngine {
 
     private static final float TOLERANCE = 1e-4f;
 
-    private static Backend tensorflow;
     private static NDManager onPyTorch;
     private static NDManager onTensorFlow;
 
     @BeforeAll
-    static void engines() {
-        tensorflow = Engines.tensorflow();
+    static void openManagers() {
         onPyTorch = Engines.pytorch();
         onTensorFlow = tensorflow.newManager();
     }
 
     @AfterAll
-    static void close() {
+    static void closeManagers() {
         onTensorFlow.close();
         onPyTorch.close();
-        tensorflow.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.simclr.api.Backend;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.step.TrainingStep;
 import dev.simclr.loss.NtXentLoss;
@@ -13,27 +12,13 @@ import dev.simclr.train.pretrain.SimClrNetwork;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The graph trains its own variables, so the network it was made for keeps its initial values until
  * {@code publish()} writes the trained ones back; then they are the values a checkpoint would store.
  */
-class PublishTest {
-
-    private static Backend tensorflow;
-
-    @BeforeAll
-    static void engine() {
-        tensorflow = Engines.tensorflow();
-    }
-
-    @AfterAll
-    static void close() {
-        tensorflow.close();
-    }
+class PublishTest extends TensorFlowEngine {
 
     @Test
     void publishWritesTheTrainedVariablesIntoTheNetwork() {

@@ -9,15 +9,12 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import dev.simclr.api.Backend;
 import dev.simclr.api.ImageShape;
 import dev.simclr.api.ProjectionHead;
 import dev.simclr.loss.NtXentLoss;
 import dev.simclr.models.ResNet18Provider;
 import dev.simclr.train.pretrain.SimClrNetwork;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +22,7 @@ import org.junit.jupiter.api.Test;
  * before any parameter exists (as a run's preflight makes it), naming the block's path in the tree
  * and what it is.
  */
-class UntrainableBlocksTest {
-
-    private static Backend tensorflow;
-
-    @BeforeAll
-    static void engine() {
-        tensorflow = Engines.tensorflow();
-    }
-
-    @AfterAll
-    static void close() {
-        tensorflow.close();
-    }
+class UntrainableBlocksTest extends TensorFlowEngine {
 
     @Test
     void aBlockTypeTheGraphDoesNotKnowIsRefusedByItsPath() {
