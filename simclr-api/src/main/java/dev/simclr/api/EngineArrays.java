@@ -18,12 +18,30 @@ import java.util.function.Consumer;
  * step or an evaluation allocates little on the Java heap, so collections are rare and those
  * buffers pile up natively (a batch of views every step, the whole feature matrix at every fit
  * of a probe). Here the buffer is freed as soon as the engine holds its own copy.
+ *
+ * <p>The same aliasing makes DJL's {@code Number} overloads ({@code div(0.2)}, {@code mul(x)},
+ * {@code maximum(1e-12f)}, ...) unsafe on a gradient's path: DJL wraps the number in a tensor over
+ * a direct buffer and lets the buffer go when the operation returns, while autograd keeps the
+ * tensor for the backward pass; a collection in between frees it, and the backward pass reads freed
+ * memory (an infinite gradient in NtXentLossTest, a NaN loss in a training run). Use
+ * {@link #scalar} for such a number.
  */
 public final class EngineArrays {
 
     private static final Consumer<ByteBuffer> FREE = freer();
 
     private EngineArrays() {}
+
+    /**
+     * {@code value} as a 0-dimensional array in {@code manager} whose storage the engine owns, of the
+     * type DJL gives the number ({@code Double}: float64, {@code Float}: float32), so an operation
+     * with it gives what the {@code Number} overload gives.
+     */
+    public static NDArray scalar(NDManager manager, Number value) {
+        try (NDArray aliased = manager.create(value)) {
+            return aliased.duplicate();
+        }
+    }
 
     /** {@code data} as a float32 array of {@code shape} in {@code manager}, owned by the engine. */
     public static NDArray of(NDManager manager, float[] data, Shape shape) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.simclr.api.ContrastiveLoss;
+import dev.simclr.api.EngineArrays;
 import dev.simclr.api.LossResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,12 +63,12 @@ public final class NtXentLoss implements ContrastiveLoss, AutoCloseable {
         int rows = Math.toIntExact(z.getShape().get(0));
         PairMasks m = masks.get(z.getManager(), rows / 2, z.getDevice(), z.getDataType());
 
-        // scalars on the gradient's path are EngineScalars, not DJL's Number overloads (see there)
+        // scalars on the gradient's path come from EngineArrays.scalar, not DJL's Number overloads (see there)
         NDManager manager = z.getManager();
-        NDArray unit = z.div(z.norm(new int[] {1}, true).maximum(EngineScalar.of(manager, 1e-12f)));
+        NDArray unit = z.div(z.norm(new int[] {1}, true).maximum(EngineArrays.scalar(manager, 1e-12f)));
         NDArray cosine = unit.matMul(unit.transpose());
         // the temperature scales the similarities before the softmax (eq. 1)
-        NDArray logits = cosine.div(EngineScalar.of(manager, temperature)).add(m.selfPenalty());
+        NDArray logits = cosine.div(EngineArrays.scalar(manager, temperature)).add(m.selfPenalty());
         NDArray logProbPositive = logits.logSoftmax(1).gather(m.partner(), 1);
         NDArray loss = logProbPositive.mean().neg();
         return new LossResult(loss, metrics(cosine.stopGradient(), m, rows));

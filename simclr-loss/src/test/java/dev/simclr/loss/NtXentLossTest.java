@@ -114,7 +114,7 @@ class NtXentLossTest {
 
     /**
      * The graph must not keep anything that a garbage collection can free: with DJL's
-     * {@code div(Number)} for the temperature the gradient here was infinite (EngineScalar).
+     * {@code div(Number)} for the temperature the gradient here was infinite (EngineArrays.scalar).
      */
     @Test
     void gradientIsTheSameWhenACollectionRunsBetweenForwardAndBackward() {

@@ -45,10 +45,18 @@ public final class Adam extends StatefulOptimizer {
         NDArray g = withWeightDecay(weight, grad);
         m.muli(beta1).addi(g.mul(1 - beta1));
         v.muli(beta2).addi(g.square().muli(1 - beta2));
-        double correction1 = 1 - Math.pow(beta1, t);
-        double correction2 = 1 - Math.pow(beta2, t);
-        NDArray denominator = v.sqrt().divi((float) Math.sqrt(correction2)).addi(epsilon);
-        weight.subi(m.div(denominator).muli((float) (lr / correction1)));
+        NDArray denominator = v.sqrt().divi(secondMomentCorrection(t)).addi(epsilon);
+        weight.subi(m.div(denominator).muli(stepSize(lr, t)));
+    }
+
+    /** {@code sqrt(1 - b2^t)}, in double, then rounded to float32. */
+    private float secondMomentCorrection(long t) {
+        return (float) Math.sqrt(1 - Math.pow(beta2, t));
+    }
+
+    /** {@code lr / (1 - b1^t)}, in double, then rounded to float32. */
+    private float stepSize(float lr, long t) {
+        return (float) (lr / (1 - Math.pow(beta1, t)));
     }
 
     /**
@@ -76,9 +84,8 @@ public final class Adam extends StatefulOptimizer {
             grads.add(weight.getGradient());
             firstMoments.add(buffer(next.slots(), EXP_AVG, weight));
             secondMoments.add(buffer(next.slots(), EXP_AVG_SQ, weight));
-            // as apply() computes them, in double, then rounded to float32
-            corrections[2 * i] = (float) Math.sqrt(1 - Math.pow(beta2, next.t()));
-            corrections[2 * i + 1] = (float) (next.lr() / (1 - Math.pow(beta1, next.t())));
+            corrections[2 * i] = secondMomentCorrection(next.t());
+            corrections[2 * i + 1] = stepSize(next.lr(), next.t());
             updates.add(next);
         }
         if (fused == null || fused.count() != n) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.simclr.api.EngineArrays;
 import dev.simclr.pytorch.script.TorchScriptArchive;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +38,9 @@ final class FusedAdamUpdate implements AutoCloseable {
         this.module = TorchScriptArchive.load(manager, arguments(count), body(count, weightDecay > 0));
         // as float32 0-dimensional tensors, the form Adam.apply's Number arguments take in DJL
         for (float c : new float[] {beta1, 1 - beta1, beta2, 1 - beta2, epsilon, weightDecay}) {
-            try (NDArray aliased = manager.create(c)) {
-                NDArray owned = aliased.duplicate();
-                NDScope.unregister(owned); // kept across steps, though made inside one step's scope
-                constants.add(owned);
-            }
+            NDArray owned = EngineArrays.scalar(manager, c);
+            NDScope.unregister(owned); // kept across steps, though made inside one step's scope
+            constants.add(owned);
         }
     }
 
